@@ -1,0 +1,101 @@
+package org.rapport.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rapport.domain.Partnership;
+import org.rapport.domain.PartnershipFormed;
+import org.rapport.ledger.Reader;
+import org.rapport.ledger.Recorder;
+import org.rapport.security.Caller;
+import org.rapport.security.Callers;
+
+@Path("/partnerships")
+@Tag(name = "Partnerships")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class PartnershipResource {
+
+    private final Recorder recorder;
+    private final Reader reader;
+    private final EventRequests requests;
+    private final Callers callers;
+
+    public PartnershipResource(Recorder recorder, Reader reader, EventRequests requests, Callers callers) {
+        this.recorder = recorder;
+        this.reader = reader;
+        this.requests = requests;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Form a partnership", description = "Records a PartnershipFormed event as version 1 of a "
+            + "new stream. A partner's own organisation (token claim org_id) must be among the founding partners. "
+            + "occurredAt (an instant or a date) defaults to now; eventId (a UUID) makes the request idempotent.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PartnershipFormed.class),
+            examples = @ExampleObject(name = "Drive", value = Examples.PARTNERSHIP_FORMED)))
+    @APIResponse(responseCode = "201", description = "Formed; Location is the partnership, ETag \"1\"",
+            content = @Content(schema = @Schema(implementation = Partnership.class)))
+    @APIResponse(responseCode = "400", description = "Invalid", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid",
+                    value = Examples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "403", description = "The caller's organisation is not a founder")
+    @APIResponse(responseCode = "409", description = "The eventId is already stored with a different body")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    public Uni<Response> form(JsonNode body,
+            @Parameter(description = "Makes the whole request idempotent for this caller and path (kept >= 24 h)")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
+        var proposal = requests.formation(body);
+        var caller = callers.current();
+        var key = IdempotencyKeys.of(idempotencyKey, caller, "/partnerships", body);
+        return recorder.form(caller, proposal, key).map(recorded -> Response
+                .created(uri.getBaseUriBuilder().path("partnerships").path(recorded.partnership().id().toString())
+                        .build())
+                .header("ETag", ETags.of(recorded.last().version()))
+                .entity(recorded.partnership()).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A partnership's current state", description = "Partners and what the events so far "
+            + "have established. Nothing here depends on the time of asking, so the strong ETag is the stream "
+            + "version; If-None-Match answers 304 when unchanged.")
+    @APIResponse(responseCode = "200", description = "The state", content = @Content(
+            schema = @Schema(implementation = Partnership.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such partnership, or not one the caller may see")
+    public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return reader.partnership(callers.current(), id).map(p -> {
+            var etag = ETags.of(p.version());
+            if (etag.equals(ifNoneMatch)) {
+                return Response.notModified().header("ETag", etag).build();
+            }
+            return Response.ok(p).header("ETag", etag).build();
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package org.rapport.api;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.rapport.domain.RuleBroken;
+import org.rapport.ledger.RecordingRefused;
+
+/** The one place where refusals from the inner layers become problem responses. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response ruleBroken(RuleBroken e) {
+        var problem = Problems.builder(ProblemType.of(e.rule()), e.getMessage());
+        if (e.offendingId() != null) {
+            problem.with("offendingId", e.offendingId());
+        }
+        return problem.build().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RecordingRefused e) {
+        HttpProblem problem = switch (e) {
+            case RecordingRefused.PartnershipNotFound nf -> Problems.of(ProblemType.NOT_FOUND, e.getMessage());
+            case RecordingRefused.NotAFounder nf -> Problems.of(ProblemType.NOT_A_FOUNDER, e.getMessage());
+            case RecordingRefused.VersionMismatch vm -> Problems.builder(ProblemType.VERSION_MISMATCH, e.getMessage())
+                    .withHeader("ETag", ETags.of(vm.currentVersion())).build();
+            case RecordingRefused.EventIdConflict c -> Problems.builder(ProblemType.EVENT_ID_CONFLICT, e.getMessage())
+                    .with("offendingId", c.eventId().toString()).build();
+            case RecordingRefused.IdempotencyKeyReused r -> Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    e.getMessage());
+            case RecordingRefused.Contended c -> Problems.of(ProblemType.WRITE_CONTENTION, e.getMessage());
+            default -> Problems.of(ProblemType.INTERNAL, null);
+        };
+        return problem.toResponse();
+    }
+
+    /**
+     * No valid token. Answered here rather than by the problem extension, whose own mapper for
+     * these does not run on this Quarkus version.
+     */
+    @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class,
+        AuthenticationCompletionException.class}, priority = Priorities.AUTHENTICATION)
+    public Response unauthenticated(RuntimeException e) {
+        return Problems.builder(ProblemType.UNAUTHORIZED, "A valid bearer token is required.")
+                .withHeader("WWW-Authenticate", "Bearer").build().toResponse();
+    }
+
+    @ServerExceptionMapper(value = ForbiddenException.class, priority = Priorities.AUTHENTICATION)
+    public Response forbidden(ForbiddenException e) {
+        return Problems.of(ProblemType.FORBIDDEN, "The token's roles do not allow this request.").toResponse();
+    }
+
+    /** The database could not be reached: a client may retry; nothing was written. */
+    @ServerExceptionMapper({ConnectException.class, VertxException.class})
+    public Response unreachable(Exception e) {
+        if (e instanceof VertxException && !(e.getCause() instanceof ConnectException)
+                && !String.valueOf(e.getMessage()).contains("onnect")) {
+            return Problems.of(ProblemType.INTERNAL, null).toResponse();
+        }
+        return unavailable();
+    }
+
+    @ServerExceptionMapper
+    public Response pg(PgException e) {
+        // 08xxx: connection exceptions; 57P0x: the server is shutting down or restarting.
+        var state = String.valueOf(e.getSqlState());
+        return state.startsWith("08") || state.startsWith("57P") ? unavailable()
+                : Problems.of(ProblemType.INTERNAL, null).toResponse();
+    }
+
+    private static Response unavailable() {
+        HttpProblem problem = Problems.builder(ProblemType.DATABASE_UNAVAILABLE,
+                "The event store is unreachable; nothing was written.").withHeader("Retry-After", 5).build();
+        return problem.toResponse();
+    }
+}

@@ -1,0 +1,55 @@
+package org.rapport.eventstore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.domain.EventCatalog;
+import org.rapport.domain.Partnership;
+import org.rapport.domain.PartnershipEvent;
+import org.rapport.domain.ProposedEvent;
+
+/** The one translation between domain objects and the JSON the log and the state rows hold. */
+@ApplicationScoped
+public class EventSerializer {
+
+    private final ObjectMapper json;
+
+    public EventSerializer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public NewEvent toNew(ProposedEvent event, UUID correlationId, UUID causationId, String evidenceUrl) {
+        var type = EventCatalog.of(event.payload());
+        return new NewEvent(event.eventId(), type.name(), type.schemaVersion(), json.valueToTree(event.payload()),
+                event.occurredAt(), correlationId, causationId, evidenceUrl);
+    }
+
+    public PartnershipEvent payload(StoredEvent stored) {
+        var type = EventCatalog.byName(stored.type()).orElseThrow(
+                () -> new IllegalStateException("unknown stored event type " + stored.type()));
+        try {
+            return json.treeToValue(stored.data(), type.payloadClass());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event " + stored.eventId() + " cannot be read", e);
+        }
+    }
+
+    public JsonNode state(Partnership state) {
+        return json.valueToTree(state);
+    }
+
+    public Partnership state(JsonNode state) {
+        try {
+            return json.treeToValue(state, Partnership.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored partnership state cannot be read", e);
+        }
+    }
+
+    public static List<String> partnerOrgs(Partnership state) {
+        return state.partners().stream().map(p -> p.orgId()).toList();
+    }
+}

@@ -1,0 +1,266 @@
+package org.rapport.eventstore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL event log: append to a partnership's stream, read a stream, follow all streams.
+ *
+ * <p>An append is one SQL statement (events, the partnership's new state and the idempotency key
+ * together), so it commits or fails whole in a single round trip. Each stream version is written
+ * once because of the unique constraint on (stream_id, version), whatever the number of service
+ * instances.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private static final String COLUMNS = """
+            e.event_id, e.stream_id, e.type, e.schema_version, e.version, e.position, e.occurred_at,
+            e.recorded_at, e.recorded_by, e.correlation_id, e.causation_id, e.evidence_url, e.data::text as data,
+            exists (select 1 from events v where v.type = 'EventVoided' and v.stream_id = e.stream_id
+                    and v.data ->> 'voidedEventId' = e.event_id::text) as voided
+            """;
+
+    private static final String APPEND = """
+            with new_events as (
+                insert into events (stream_id, version, event_id, type, schema_version, data, occurred_at,
+                                    recorded_at, recorded_by, correlation_id, causation_id, evidence_url)
+                select $1, u.version, u.event_id, u.type, u.schema_version, u.data::jsonb, u.occurred_at,
+                       $2, $3, u.correlation_id, u.causation_id, u.evidence_url
+                from unnest($4::bigint[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::timestamptz[],
+                            $10::uuid[], $11::uuid[], $12::text[])
+                     with ordinality as u(version, event_id, type, schema_version, data, occurred_at,
+                                          correlation_id, causation_id, evidence_url, n)
+                order by u.n
+                returning position, version
+            ), head as (
+                insert into partnerships (id, version, state, partner_orgs, updated_at)
+                values ($1, $13, $14::text::jsonb, $15::text[], $2)
+                on conflict (id) do update set version = excluded.version, state = excluded.state,
+                    partner_orgs = excluded.partner_orgs, updated_at = excluded.updated_at
+                returning id
+            ), remembered as (
+                insert into idempotency_keys (caller, request_path, key, request_hash, event_ids, created_at)
+                select $16, $17, $18, $19, $5::uuid[], $2 where $18::text is not null
+                returning key
+            )
+            select position, version from new_events order by version
+            """;
+
+    /*
+     * The horizon: every transaction with an id below the oldest one still running has finished,
+     * so rows below it can no longer appear out of order. A reader that followed positions alone
+     * would skip a row whose transaction took a lower position but committed later.
+     */
+    private static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public EventStore(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    public Uni<Optional<StreamHead>> head(UUID partnershipId) {
+        return head(partnershipId, List.of());
+    }
+
+    /**
+     * A stream's head, and which of {@code eventIds} the log already holds (anywhere), in one round
+     * trip: a retried request is recognised before anything is decided.
+     */
+    public Uni<Optional<StreamHead>> head(UUID partnershipId, List<UUID> eventIds) {
+        return pool.preparedQuery("select p.version, p.state::text as state,"
+                + " (select coalesce(array_agg(event_id), '{}') from events where event_id = any($2::uuid[])) as known"
+                + " from partnerships p where p.id = $1")
+                .execute(Tuple.of(partnershipId, eventIds.toArray(UUID[]::new)))
+                .map(rows -> first(rows).map(row -> new StreamHead(partnershipId, row.getLong("version"),
+                        parse(row.getString("state")), List.of(row.getArrayOfUUIDs("known")))));
+    }
+
+    public Uni<List<StoredEvent>> append(Append append) {
+        var events = append.events();
+        int n = events.size();
+        var versions = new Long[n];
+        var ids = new UUID[n];
+        var types = new String[n];
+        var schemaVersions = new Integer[n];
+        var data = new String[n];
+        var occurredAt = new OffsetDateTime[n];
+        var correlationIds = new UUID[n];
+        var causationIds = new UUID[n];
+        var evidenceUrls = new String[n];
+        for (int i = 0; i < n; i++) {
+            var e = events.get(i);
+            versions[i] = append.expectedVersion() + i + 1;
+            ids[i] = e.eventId();
+            types[i] = e.type();
+            schemaVersions[i] = e.schemaVersion();
+            data[i] = e.data().toString();
+            occurredAt[i] = utc(e.occurredAt());
+            correlationIds[i] = e.correlationId();
+            causationIds[i] = e.causationId();
+            evidenceUrls[i] = e.evidenceUrl();
+        }
+        var key = append.idempotencyKey();
+        var params = Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()), append.recordedBy(),
+                versions, ids, types, schemaVersions, data, occurredAt, correlationIds, causationIds, evidenceUrls,
+                append.newVersion(), append.newState().toString(), append.partnerOrgs().toArray(String[]::new),
+                key == null ? null : key.caller(), key == null ? null : key.path(),
+                key == null ? null : key.key(), key == null ? null : key.requestHash());
+        return pool.preparedQuery(APPEND).execute(Tuple.from(params))
+                .onFailure(PgException.class).transform(EventStore::conflictOrSame)
+                .map(rows -> {
+                    var stored = new ArrayList<StoredEvent>(n);
+                    int i = 0;
+                    for (var row : rows) {
+                        var e = events.get(i++);
+                        stored.add(new StoredEvent(e.eventId(), append.partnershipId(), e.type(), e.schemaVersion(),
+                                row.getLong("version"), row.getLong("position"), e.occurredAt(),
+                                append.recordedAt(), append.recordedBy(), e.correlationId(), e.causationId(),
+                                e.evidenceUrl(), false, e.data()));
+                    }
+                    return List.copyOf(stored);
+                });
+    }
+
+    public Uni<List<StoredEvent>> readStream(UUID partnershipId, long fromVersion, int limit) {
+        return pool.preparedQuery("select " + COLUMNS + " from events e where e.stream_id = $1 and e.version >= $2"
+                + " order by e.version limit $3")
+                .execute(Tuple.of(partnershipId, fromVersion, limit))
+                .map(this::events);
+    }
+
+    public Uni<Optional<StoredEvent>> readEvent(UUID partnershipId, UUID eventId) {
+        return pool.preparedQuery("select " + COLUMNS + " from events e where e.stream_id = $1 and e.event_id = $2")
+                .execute(Tuple.of(partnershipId, eventId))
+                .map(rows -> events(rows).stream().findFirst());
+    }
+
+    /** The stored events with these ids, in stream order. */
+    public Uni<List<StoredEvent>> readEvents(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("select " + COLUMNS + " from events e where e.event_id = any($1::uuid[])"
+                + " order by e.position")
+                .execute(Tuple.of(eventIds.toArray(UUID[]::new)))
+                .map(this::events);
+    }
+
+    /**
+     * The global feed after {@code after}, in (transaction, position) order, reading only what
+     * lies below the oldest running transaction: a page never skips an event that commits later.
+     */
+    public Uni<FeedPage> readAll(FeedCursor after, int limit) {
+        return readAll(after, limit, null);
+    }
+
+    /** The feed of the partnerships {@code orgId} is a current partner of ({@code null}: all). */
+    public Uni<FeedPage> readAll(FeedCursor after, int limit, String orgId) {
+        return pool.preparedQuery("select " + COLUMNS + ", e.tx_id from events e"
+                + " where (e.tx_id, e.position) > ($1, $2) and e.tx_id < " + HORIZON
+                + " and ($4::text is null or e.stream_id in (select id from partnerships where $4 = any(partner_orgs)))"
+                + " order by e.tx_id, e.position limit $3")
+                .execute(Tuple.of(after.txId(), after.position(), limit, orgId))
+                .map(rows -> {
+                    var next = after;
+                    var page = new ArrayList<StoredEvent>();
+                    for (var row : rows) {
+                        page.add(event(row));
+                        next = new FeedCursor(row.getLong("tx_id"), row.getLong("position"));
+                    }
+                    return new FeedPage(List.copyOf(page), next);
+                });
+    }
+
+    /** Committed events the feed cannot serve yet because an older transaction is still running. */
+    public Uni<HeldBack> heldBack() {
+        return pool.query("select count(*) as events, min(recorded_at) as oldest from events where tx_id >= "
+                + HORIZON).execute()
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    var oldest = row.getOffsetDateTime("oldest");
+                    return new HeldBack(row.getLong("events"), oldest == null ? null : oldest.toInstant());
+                });
+    }
+
+    public record HeldBack(long events, Instant oldestRecordedAt) {
+    }
+
+    public Uni<Optional<RememberedRequest>> remembered(IdempotencyKey key, Instant notBefore) {
+        return pool.preparedQuery("select request_hash, event_ids from idempotency_keys"
+                + " where caller = $1 and request_path = $2 and key = $3 and created_at >= $4")
+                .execute(Tuple.of(key.caller(), key.path(), key.key(), utc(notBefore)))
+                .map(rows -> first(rows).map(row -> new RememberedRequest(row.getString("request_hash"),
+                        List.of(row.getArrayOfUUIDs("event_ids")))));
+    }
+
+    /** Forgets idempotency keys recorded before {@code before}; returns how many. */
+    public Uni<Integer> forgetKeysBefore(Instant before) {
+        return pool.preparedQuery("delete from idempotency_keys where created_at < $1")
+                .execute(Tuple.of(utc(before)))
+                .map(RowSet::rowCount);
+    }
+
+    private List<StoredEvent> events(RowSet<Row> rows) {
+        var list = new ArrayList<StoredEvent>(rows.size());
+        rows.forEach(row -> list.add(event(row)));
+        return List.copyOf(list);
+    }
+
+    private StoredEvent event(Row row) {
+        return new StoredEvent(row.getUUID("event_id"), row.getUUID("stream_id"), row.getString("type"),
+                row.getInteger("schema_version"), row.getLong("version"), row.getLong("position"),
+                row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant(),
+                row.getString("recorded_by"), row.getUUID("correlation_id"), row.getUUID("causation_id"),
+                row.getString("evidence_url"), row.getBoolean("voided"), parse(row.getString("data")));
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the event log holds JSON it cannot read", e);
+        }
+    }
+
+    private static Optional<Row> first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Throwable conflictOrSame(Throwable failure) {
+        var pg = (PgException) failure;
+        if (!"23505".equals(pg.getSqlState()) || pg.getConstraint() == null) {
+            return failure;
+        }
+        return switch (pg.getConstraint()) {
+            case "events_stream_version_key", "partnerships_pkey" -> new AppendConflict(AppendConflict.On.STREAM_VERSION);
+            case "events_event_id_key" -> new AppendConflict(AppendConflict.On.EVENT_ID);
+            case "idempotency_keys_pkey" -> new AppendConflict(AppendConflict.On.IDEMPOTENCY_KEY);
+            default -> failure;
+        };
+    }
+}

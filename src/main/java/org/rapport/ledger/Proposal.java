@@ -1,0 +1,14 @@
+package org.rapport.ledger;
+
+import java.util.UUID;
+import org.rapport.domain.ProposedEvent;
+
+/** An event a caller asks to record, with the metadata that travels with it. */
+public record Proposal(ProposedEvent event, UUID correlationId, UUID causationId, String evidenceUrl) {
+
+    Proposal withEventId(UUID eventId) {
+        var e = event;
+        return new Proposal(new ProposedEvent(eventId, e.occurredAt(), e.payload()), correlationId, causationId,
+                evidenceUrl);
+    }
+}

@@ -1,0 +1,48 @@
+package org.rapport.ledger;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.domain.Partnership;
+import org.rapport.eventstore.EventSerializer;
+import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.FeedCursor;
+import org.rapport.eventstore.FeedPage;
+import org.rapport.eventstore.StoredEvent;
+import org.rapport.security.AccessPolicy;
+import org.rapport.security.Caller;
+
+/** Reads partnerships and their events, showing each caller only what it may see. */
+@ApplicationScoped
+public class Reader {
+
+    private final EventStore store;
+    private final EventSerializer serializer;
+    private final AccessPolicy access;
+
+    public Reader(EventStore store, EventSerializer serializer, AccessPolicy access) {
+        this.store = store;
+        this.serializer = serializer;
+        this.access = access;
+    }
+
+    public Uni<Partnership> partnership(Caller caller, UUID id) {
+        return store.head(id).map(head -> head.map(h -> serializer.state(h.state()))
+                .filter(state -> access.maySee(caller, state))
+                .orElseThrow(() -> new RecordingRefused.PartnershipNotFound(id)));
+    }
+
+    public Uni<List<StoredEvent>> stream(Caller caller, UUID id, long fromVersion, int limit) {
+        return partnership(caller, id).flatMap(p -> store.readStream(id, fromVersion, limit));
+    }
+
+    public Uni<StoredEvent> event(Caller caller, UUID id, UUID eventId) {
+        return partnership(caller, id).flatMap(p -> store.readEvent(id, eventId))
+                .map(found -> found.orElseThrow(() -> new RecordingRefused.PartnershipNotFound(id)));
+    }
+
+    public Uni<FeedPage> feed(Caller caller, FeedCursor after, int limit) {
+        return store.readAll(after, limit, access.feedScope(caller));
+    }
+}

@@ -1,0 +1,207 @@
+package org.rapport.ledger;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.domain.Partnership;
+import org.rapport.domain.PartnershipDecider;
+import org.rapport.domain.PartnershipFormed;
+import org.rapport.eventstore.Append;
+import org.rapport.eventstore.AppendConflict;
+import org.rapport.eventstore.EventSerializer;
+import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.IdempotencyKey;
+import org.rapport.eventstore.NewEvent;
+import org.rapport.eventstore.StoredEvent;
+import org.rapport.eventstore.StreamHead;
+import org.rapport.security.AccessPolicy;
+import org.rapport.security.Caller;
+
+/**
+ * Records events into partnership streams: load the state, check the rules, append, all or none.
+ *
+ * <p>Concurrency is optimistic. The append fails whole when another writer took the same stream
+ * version first; without {@code If-Match} the request is decided again on the new state, with it
+ * the caller is told (412). A retry of a request already stored (same event ids, or same
+ * {@code Idempotency-Key}) gets the stored result and writes nothing.
+ */
+@ApplicationScoped
+public class Recorder {
+
+    static final int MAX_ATTEMPTS = 16;
+
+    private final EventStore store;
+    private final EventSerializer serializer;
+    private final AccessPolicy access;
+    private final Clock clock;
+    private final Duration keyRetention;
+
+    public Recorder(EventStore store, EventSerializer serializer, AccessPolicy access, Clock clock,
+            @ConfigProperty(name = "rapport.idempotency.retention", defaultValue = "PT48H") Duration keyRetention) {
+        this.store = store;
+        this.serializer = serializer;
+        this.access = access;
+        this.clock = clock;
+        this.keyRetention = keyRetention;
+    }
+
+    /** Forms a new partnership from a validated PartnershipFormed proposal. */
+    public Uni<Recorded> form(Caller caller, Proposal proposal, IdempotencyKey key) {
+        var formed = (PartnershipFormed) proposal.event().payload();
+        if (!access.mayForm(caller, formed)) {
+            return Uni.createFrom().failure(new RecordingRefused.NotAFounder(caller.orgId()));
+        }
+        return replayIfRemembered(caller, key).flatMap(remembered -> {
+            if (remembered != null) {
+                return Uni.createFrom().item(remembered);
+            }
+            var withId = proposal.event().eventId() == null ? proposal.withEventId(UUID.randomUUID()) : proposal;
+            return store.readEvents(List.of(withId.event().eventId())).flatMap(known -> {
+                if (!known.isEmpty()) {
+                    return replay(caller, null, List.of(withId), known);
+                }
+                var partnershipId = UUID.randomUUID();
+                var state = PartnershipDecider.evolve(null, partnershipId, 1, withId.event().occurredAt(), formed);
+                return append(caller, partnershipId, 0, state, List.of(withId), key)
+                        .onFailure(AppendConflict.class).recoverWithUni(conflict -> form(caller, withId, key));
+            });
+        });
+    }
+
+    /** Records events into an existing partnership, atomically, in the order given. */
+    public Uni<Recorded> record(Caller caller, UUID partnershipId, List<Proposal> proposals, Long ifMatch,
+            IdempotencyKey key) {
+        var withIds = proposals.stream()
+                .map(p -> p.event().eventId() == null ? p.withEventId(UUID.randomUUID()) : p).toList();
+        return attempt(caller, partnershipId, withIds, ifMatch, key, 1);
+    }
+
+    private Uni<Recorded> attempt(Caller caller, UUID partnershipId, List<Proposal> proposals, Long ifMatch,
+            IdempotencyKey key, int attempt) {
+        return replayIfRemembered(caller, key).flatMap(remembered -> {
+            if (remembered != null) {
+                return Uni.createFrom().item(remembered);
+            }
+            var ids = proposals.stream().map(p -> p.event().eventId()).toList();
+            return store.head(partnershipId, ids).flatMap(found -> {
+                var head = found.orElseThrow(() -> new RecordingRefused.PartnershipNotFound(partnershipId));
+                var state = serializer.state(head.state());
+                if (!access.mayRecord(caller, state)) {
+                    throw new RecordingRefused.PartnershipNotFound(partnershipId);
+                }
+                if (!head.knownEventIds().isEmpty()) {
+                    return store.readEvents(head.knownEventIds())
+                            .flatMap(known -> replay(caller, partnershipId, proposals, known));
+                }
+                if (ifMatch != null && ifMatch != head.version()) {
+                    throw new RecordingRefused.VersionMismatch(ifMatch, head.version());
+                }
+                var after = decideAll(head, state, proposals);
+                return append(caller, partnershipId, head.version(), after, proposals, key)
+                        .onFailure(AppendConflict.class).recoverWithUni(conflict -> {
+                            // Another writer got there first: decide again on what it wrote. The
+                            // next attempt answers 412 when If-Match no longer holds, or replays
+                            // when the winner was this same request.
+                            if (attempt >= MAX_ATTEMPTS) {
+                                throw new RecordingRefused.Contended(partnershipId);
+                            }
+                            return attempt(caller, partnershipId, proposals, ifMatch, key, attempt + 1);
+                        });
+            });
+        });
+    }
+
+    private Partnership decideAll(StreamHead head, Partnership state, List<Proposal> proposals) {
+        var version = head.version();
+        for (var proposal : proposals) {
+            PartnershipDecider.decide(state, proposal.event());
+            state = PartnershipDecider.evolve(state, head.partnershipId(), ++version, proposal.event().occurredAt(),
+                    proposal.event().payload());
+        }
+        return state;
+    }
+
+    private Uni<Recorded> append(Caller caller, UUID partnershipId, long expectedVersion, Partnership after,
+            List<Proposal> proposals, IdempotencyKey key) {
+        var events = proposals.stream().map(this::toNew).toList();
+        var append = new Append(partnershipId, expectedVersion, events, serializer.state(after),
+                EventSerializer.partnerOrgs(after), clock.instant(), caller.subject(), key);
+        return store.append(append).map(stored -> new Recorded(after, stored));
+    }
+
+    private NewEvent toNew(Proposal p) {
+        return serializer.toNew(p.event(), p.correlationId(), p.causationId(), p.evidenceUrl());
+    }
+
+    /**
+     * A request whose event ids are already stored: the same events again is a retry and gets the
+     * stored result; anything else reusing those ids is a conflict.
+     */
+    private Uni<Recorded> replay(Caller caller, UUID partnershipId, List<Proposal> proposals,
+            List<StoredEvent> known) {
+        if (known.size() != proposals.size()) {
+            var knownIds = known.stream().map(StoredEvent::eventId).toList();
+            var first = proposals.stream().map(p -> p.event().eventId()).filter(knownIds::contains).findFirst();
+            throw new RecordingRefused.EventIdConflict(first.orElse(known.get(0).eventId()));
+        }
+        for (int i = 0; i < proposals.size(); i++) {
+            var stored = known.get(i);
+            if (!sameEvent(stored, partnershipId, toNew(proposals.get(i)))) {
+                throw new RecordingRefused.EventIdConflict(proposals.get(i).event().eventId());
+            }
+        }
+        return storedResult(caller, known);
+    }
+
+    private static boolean sameEvent(StoredEvent stored, UUID partnershipId, NewEvent asked) {
+        return Objects.equals(stored.eventId(), asked.eventId())
+                && (partnershipId == null || stored.partnershipId().equals(partnershipId))
+                && stored.type().equals(asked.type())
+                && stored.occurredAt().equals(asked.occurredAt())
+                && stored.data().equals(asked.data())
+                && Objects.equals(stored.correlationId(), asked.correlationId())
+                && Objects.equals(stored.causationId(), asked.causationId())
+                && Objects.equals(stored.evidenceUrl(), asked.evidenceUrl());
+    }
+
+    private Uni<Recorded> replayIfRemembered(Caller caller, IdempotencyKey key) {
+        if (key == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return store.remembered(key, clock.instant().minus(keyRetention)).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().nullItem();
+            }
+            if (!found.get().requestHash().equals(key.requestHash())) {
+                throw new RecordingRefused.IdempotencyKeyReused(key.key());
+            }
+            return store.readEvents(found.get().eventIds()).flatMap(events -> storedResult(caller, events));
+        });
+    }
+
+    /** The answer a stored request got: its events, and the partnership's state as they left it. */
+    private Uni<Recorded> storedResult(Caller caller, List<StoredEvent> events) {
+        var first = events.get(0);
+        if (serializer.payload(first) instanceof PartnershipFormed formed) {
+            var state = PartnershipDecider.evolve(null, first.partnershipId(), first.version(), first.occurredAt(),
+                    formed);
+            if (!access.maySee(caller, state)) {
+                throw new RecordingRefused.PartnershipNotFound(first.partnershipId());
+            }
+            return Uni.createFrom().item(new Recorded(state, events));
+        }
+        return store.head(first.partnershipId()).map(head -> {
+            var state = head.map(h -> serializer.state(h.state())).orElse(null);
+            if (state == null || !access.maySee(caller, state)) {
+                throw new RecordingRefused.PartnershipNotFound(first.partnershipId());
+            }
+            return new Recorded(state, new ArrayList<>(events));
+        });
+    }
+}
