@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -103,7 +104,7 @@ public class EventRequests {
         var eventId = uuid(node, "eventId", v);
         var occurredAt = instant(node, "occurredAt", v);
         if (occurredAt == null && formation != null && !node.hasNonNull("occurredAt")) {
-            occurredAt = clock.instant();
+            occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         }
         var correlationId = uuid(node, "correlationId", v);
         var causationId = uuid(node, "causationId", v);
@@ -205,8 +206,9 @@ public class EventRequests {
         if (value.isTextual()) {
             var text = value.asText();
             try {
+                // Stored to the microsecond, as PostgreSQL keeps time.
                 return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        : Instant.parse(text);
+                        : Instant.parse(text).truncatedTo(ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
                 // reported below
             }

@@ -48,7 +48,7 @@ public class EventStore {
                      with ordinality as u(version, event_id, type, schema_version, data, occurred_at,
                                           correlation_id, causation_id, evidence_url, n)
                 order by u.n
-                returning position, version
+                returning position, version, data::text as data, recorded_at
             ), head as (
                 insert into partnerships (id, version, state, partner_orgs, updated_at)
                 values ($1, $13, $14::text::jsonb, $15::text[], $2)
@@ -60,7 +60,7 @@ public class EventStore {
                 select $16, $17, $18, $19, $5::uuid[], $2 where $18::text is not null
                 returning key
             )
-            select position, version from new_events order by version
+            select position, version, data, recorded_at from new_events order by version
             """;
 
     /*
@@ -95,6 +95,10 @@ public class EventStore {
                         parse(row.getString("state")), List.of(row.getArrayOfUUIDs("known")))));
     }
 
+    /**
+     * Appends in one statement and answers with the events exactly as stored (the database's
+     * timestamps and JSON), so a later read or a replayed request returns the same bytes.
+     */
     public Uni<List<StoredEvent>> append(Append append) {
         var events = append.events();
         int n = events.size();
@@ -134,8 +138,9 @@ public class EventStore {
                         var e = events.get(i++);
                         stored.add(new StoredEvent(e.eventId(), append.partnershipId(), e.type(), e.schemaVersion(),
                                 row.getLong("version"), row.getLong("position"), e.occurredAt(),
-                                append.recordedAt(), append.recordedBy(), e.correlationId(), e.causationId(),
-                                e.evidenceUrl(), false, e.data()));
+                                row.getOffsetDateTime("recorded_at").toInstant(), append.recordedBy(),
+                                e.correlationId(), e.causationId(), e.evidenceUrl(), false,
+                                parse(row.getString("data"))));
                     }
                     return List.copyOf(stored);
                 });
