@@ -34,7 +34,13 @@ import org.rapport.security.Caller;
 @ApplicationScoped
 public class Recorder {
 
-    static final int MAX_ATTEMPTS = 16;
+    static final int MAX_ATTEMPTS = 50;
+
+    /** A short random pause after losing a race, so racing writers spread out instead of colliding again. */
+    static Duration backoff(int attempt) {
+        long ceilingMillis = Math.min(1L << Math.min(attempt, 6), 50);
+        return Duration.ofMillis(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceilingMillis));
+    }
 
     private final EventStore store;
     private final EventSerializer serializer;
@@ -109,9 +115,10 @@ public class Recorder {
                             // next attempt answers 412 when If-Match no longer holds, or replays
                             // when the winner was this same request.
                             if (attempt >= MAX_ATTEMPTS) {
-                                throw new RecordingRefused.Contended(partnershipId);
+                                return Uni.createFrom().failure(new RecordingRefused.Contended(partnershipId));
                             }
-                            return attempt(caller, partnershipId, proposals, ifMatch, key, attempt + 1);
+                            return Uni.createFrom().voidItem().onItem().delayIt().by(backoff(attempt))
+                                    .flatMap(x -> attempt(caller, partnershipId, proposals, ifMatch, key, attempt + 1));
                         });
             });
         });

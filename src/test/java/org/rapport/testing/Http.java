@@ -1,0 +1,59 @@
+package org.rapport.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** A thread-safe HTTP client for tests that drive the service from many threads at once. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final URI base;
+
+    public Http(URI base) {
+        this.base = base;
+    }
+
+    public record Answer(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    public Answer get(String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    public Answer post(String path, String token, Object body, Map<String, String> headers) {
+        try {
+            var request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(request::header);
+            return send(request);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var text = response.body();
+            return new Answer(response.statusCode(), response.headers().map(),
+                    text == null || text.isEmpty() ? null : JSON.readTree(text));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
