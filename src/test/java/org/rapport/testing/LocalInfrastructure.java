@@ -11,12 +11,21 @@ import org.rapport.devstack.LocalPostgres;
  */
 public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    public static final String JDBC_URL = "rapport.test.jdbc-url";
+
     @Override
     public Map<String, String> start() {
         var config = new HashMap<>(LocalPostgres.start());
+        // Tests that open their own connections find the server here, whichever class loader runs them.
+        System.setProperty(JDBC_URL, config.get("quarkus.datasource.jdbc.url"));
         config.put("mp.jwt.verify.publickey", Tokens.publicKey());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         return config;
+    }
+
+    /** A connection of the tests' own to the service's database (user and password are the local server's). */
+    public static java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(System.getProperty(JDBC_URL), "postgres", "postgres");
     }
 
     @Override

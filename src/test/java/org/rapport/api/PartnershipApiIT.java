@@ -1,0 +1,8 @@
+package org.rapport.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same suite against the packaged application. */
+@QuarkusIntegrationTest
+class PartnershipApiIT extends PartnershipApiTests {
+}
