@@ -3,27 +3,61 @@ package org.rapport.devstack;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.PropertiesConfigSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 /**
- * In dev mode, and only there, starts a local PostgreSQL server when no database is configured
- * and points the datasource at it. Dev mode reloads the application in the same JVM: the
- * server's port is kept in a system property so a reload reuses the server.
+ * In dev mode, and only there: starts a local PostgreSQL server when no database is configured
+ * and points the datasource at it; and when no token key is configured, makes a key pair and
+ * prints tokens signed with it. Dev mode reloads the application in the same JVM: the
+ * server's port is kept in a system property so a reload reuses the server. The source ranks
+ * above application.properties and below environment variables and system properties.
  */
 public class LocalInfrastructureConfig implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(LocalInfrastructureConfig.class);
     private static final String PORT_PROPERTY = "rapport.local.postgres.port";
+    private static final String TOKENS_PRINTED = "rapport.local.tokens.printed";
     private static final String LAUNCHER = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!context.getProfiles().contains("dev") || configured(context) || !onClassPath()) {
+        if (!context.getProfiles().contains("dev")) {
             return List.of();
         }
+        var config = new HashMap<String, String>();
+        if (!configured(context, "quarkus.datasource.reactive.url") && onClassPath()) {
+            config.putAll(postgres());
+        }
+        if (!configured(context, "mp.jwt.verify.publickey.location")) {
+            config.putAll(tokens());
+        }
+        return List.of(new PropertiesConfigSource(config, "rapport-local-infrastructure", 275));
+    }
+
+    private static Map<String, String> tokens() {
+        boolean first = System.getProperty(TOKENS_PRINTED) == null;
+        var config = Map.of("mp.jwt.verify.publickey", LocalTokens.publicKey(),
+                "mp.jwt.verify.issuer", LocalTokens.ISSUER);
+        if (first) {
+            System.setProperty(TOKENS_PRINTED, "true");
+            LOG.infof("""
+                    Dev-mode tokens (valid 12 hours, signed with a key made at start-up):
+                      admin:              %s
+                      partner of org-a:   %s
+                      partner of org-b:   %s
+                    Use one as: curl -H "Authorization: Bearer <token>" http://localhost:8080/partnerships/...""",
+                    LocalTokens.token("local-admin", List.of("admin"), null),
+                    LocalTokens.token("person-at-org-a", List.of("partner"), "org-a"),
+                    LocalTokens.token("person-at-org-b", List.of("partner"), "org-b"));
+        }
+        return config;
+    }
+
+    private static Map<String, String> postgres() {
         var port = System.getProperty(PORT_PROPERTY);
         Map<String, String> config;
         if (port == null) {
@@ -35,12 +69,12 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
         } else {
             config = LocalPostgres.datasourceConfig(Integer.parseInt(port));
         }
-        return List.of(new PropertiesConfigSource(config, "rapport-local-infrastructure", 150));
+        return config;
     }
 
-    private static boolean configured(ConfigSourceContext context) {
-        var url = context.getValue("quarkus.datasource.reactive.url");
-        return url != null && url.getValue() != null;
+    private static boolean configured(ConfigSourceContext context, String key) {
+        var value = context.getValue(key);
+        return value != null && value.getValue() != null;
     }
 
     private static boolean onClassPath() {
