@@ -133,7 +133,8 @@ public class EventResource {
     @Operation(summary = "A partnership's stream", description = "Events in stream order from fromVersion "
             + "(inclusive); voided events stay, marked voided. next is the fromVersion of the following page.")
     @APIResponse(responseCode = "200", description = "A page of the stream",
-            content = @Content(schema = @Schema(implementation = StreamPage.class)))
+            content = @Content(schema = @Schema(implementation = StreamPage.class),
+                    examples = @ExampleObject(name = "page", value = Examples.STREAM_PAGE)))
     @APIResponse(responseCode = "404", description = "No such partnership, or not one the caller may see")
     public Uni<StreamPage> stream(@PathParam("id") UUID id,
             @QueryParam("fromVersion") @DefaultValue("1") long fromVersion,

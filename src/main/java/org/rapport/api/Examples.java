@@ -61,6 +61,24 @@ final class Examples {
               }
             }""";
 
+    static final String PARTNERSHIP = """
+            {
+              "id": "9d3c2b1a-0f4e-4d5c-8b7a-6f5e4d3c2b1a",
+              "version": 2,
+              "name": "Drive Partnership",
+              "partnershipType": "COLLABORATIVE",
+              "problemStatement": "Perpetrators of domestic abuse are rarely challenged to change.",
+              "formedOn": "2026-01-12",
+              "partners": [
+                {"orgId": "respect", "name": "Respect", "sector": "VOLUNTARY", "joinedOn": "2026-01-12"},
+                {"orgId": "safelives", "name": "SafeLives", "sector": "VOLUNTARY", "joinedOn": "2026-01-12"}
+              ]
+            }""";
+
+    static final String STREAM_PAGE = "{\"events\": [" + STORED_EVENT + "], \"next\": 3}";
+
+    static final String FEED = "{\"events\": [" + STORED_EVENT + "], \"next\": \"djE6ODEyOjEwNDE\"}";
+
     static final String VALIDATION_PROBLEM = """
             {
               "type": "/problems/validation",

@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,7 +48,9 @@ public class FeedResource {
     @Operation(summary = "Follow every event", description = "All events of the partnerships the caller may see, "
             + "in a stable order that never skips an event committed later by a slower writer. Resume with "
             + "after=<next>; next is always present, also when no event was returned.")
-    @APIResponse(responseCode = "200", description = "A page of the feed")
+    @APIResponse(responseCode = "200", description = "A page of the feed", content = @Content(
+            schema = @Schema(implementation = Feed.class),
+            examples = @ExampleObject(name = "page", value = Examples.FEED)))
     @APIResponse(responseCode = "400", description = "The cursor or limit cannot be read")
     public Uni<Feed> feed(
             @Parameter(description = "The opaque cursor from a previous page's next; absent = the beginning")

@@ -59,7 +59,8 @@ public class PartnershipResource {
             schema = @Schema(implementation = PartnershipFormed.class),
             examples = @ExampleObject(name = "Drive", value = Examples.PARTNERSHIP_FORMED)))
     @APIResponse(responseCode = "201", description = "Formed; Location is the partnership, ETag \"1\"",
-            content = @Content(schema = @Schema(implementation = Partnership.class)))
+            content = @Content(schema = @Schema(implementation = Partnership.class),
+                    examples = @ExampleObject(name = "formed", value = Examples.PARTNERSHIP)))
     @APIResponse(responseCode = "400", description = "Invalid", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid",
                     value = Examples.VALIDATION_PROBLEM)))
@@ -86,7 +87,8 @@ public class PartnershipResource {
             + "have established. Nothing here depends on the time of asking, so the strong ETag is the stream "
             + "version; If-None-Match answers 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The state", content = @Content(
-            schema = @Schema(implementation = Partnership.class)))
+            schema = @Schema(implementation = Partnership.class),
+            examples = @ExampleObject(name = "state", value = Examples.PARTNERSHIP)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such partnership, or not one the caller may see")
     public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
