@@ -2,6 +2,10 @@ package org.rapport.domain;
 
 import java.time.LocalDate;
 
-/** A current partner of a partnership, and the day it joined. */
-public record Partner(String orgId, String name, Sector sector, LocalDate joinedOn) {
+/**
+ * A current partner: founders have no role; a partner that joined later has one. Its
+ * {@code understoodType} is the partnership type it confirmed, if it did.
+ */
+public record Partner(String orgId, String name, Sector sector, PartnerRole role, String contribution,
+        LocalDate joinedOn, PartnershipType understoodType) {
 }

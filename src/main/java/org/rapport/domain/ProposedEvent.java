@@ -17,6 +17,9 @@ public record ProposedEvent(UUID eventId, Instant occurredAt, PartnershipEvent p
         }
         if (payload != null) {
             payload.validate(v);
+            if (payload instanceof PartnershipPaused paused) {
+                paused.validate(v, occurredAt);
+            }
         }
     }
 }

@@ -64,6 +64,52 @@ public final class Validation {
         }
     }
 
+    /** A required reference (an id chosen by the client): 1 to 100 characters. */
+    public void ref(String field, String value) {
+        text(field, value, 1, Limits.REFERENCE);
+    }
+
+    /** A required whole number in {@code min}..{@code max}. */
+    public void range(String field, Integer value, int min, int max) {
+        if (required(field, value) && (value < min || value > max)) {
+            fail(field, "must be " + min + " to " + max);
+        }
+    }
+
+    /** A required number greater than zero. */
+    public void positive(String field, java.math.BigDecimal value) {
+        if (required(field, value) && value.signum() <= 0) {
+            fail(field, "must be greater than 0");
+        }
+    }
+
+    /** A required number of zero or more. */
+    public void nonNegative(String field, java.math.BigDecimal value) {
+        if (required(field, value) && value.signum() < 0) {
+            fail(field, "must be 0 or more");
+        }
+    }
+
+    /** A list whose elements must all differ. */
+    public <T> void distinct(String field, Collection<T> values) {
+        if (values != null && new java.util.HashSet<>(values).size() != values.size()) {
+            fail(field, "must not repeat an element");
+        }
+    }
+
+    /** A required list of references, each 1 to 100 characters, none repeated. */
+    public void refs(String field, Collection<String> values, int min) {
+        list(field, values, min, Limits.LIST, (at, value) -> at.textAt(value));
+        distinct(field, values);
+    }
+
+    private void textAt(String value) {
+        var field = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        if (value.isBlank() || value.length() > Limits.REFERENCE) {
+            violations.add(new Violation(field, "must be 1 to " + Limits.REFERENCE + " characters long"));
+        }
+    }
+
     /** A required list of {@code min}..{@code max} elements, each checked by {@code element}. */
     public <T> void list(String field, Collection<T> values, int min, int max, BiConsumer<Validation, T> element) {
         if (!required(field, values)) {

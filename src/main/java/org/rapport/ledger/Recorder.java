@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.domain.EventVoided;
+import org.rapport.domain.HistoricEvent;
 import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipDecider;
 import org.rapport.domain.PartnershipFormed;
@@ -108,8 +110,8 @@ public class Recorder {
                 if (ifMatch != null && ifMatch != head.version()) {
                     throw new RecordingRefused.VersionMismatch(ifMatch, head.version());
                 }
-                var after = decideAll(head, state, proposals);
-                return append(caller, partnershipId, head.version(), after, proposals, key)
+                return decideAll(head, state, proposals)
+                        .flatMap(after -> append(caller, partnershipId, head.version(), after, proposals, key))
                         .onFailure(AppendConflict.class).recoverWithUni(conflict -> {
                             // Another writer got there first: decide again on what it wrote. The
                             // next attempt answers 412 when If-Match no longer holds, or replays
@@ -124,12 +126,39 @@ public class Recorder {
         });
     }
 
-    private Partnership decideAll(StreamHead head, Partnership state, List<Proposal> proposals) {
+    /**
+     * Checks each proposal against the state left by the ones before it. A void needs the whole
+     * stream (the state after it is the stream folded without the voided event), so only then is
+     * the history read.
+     */
+    private Uni<Partnership> decideAll(StreamHead head, Partnership state, List<Proposal> proposals) {
+        if (proposals.stream().noneMatch(p -> p.event().payload() instanceof EventVoided)) {
+            return Uni.createFrom().item(() -> decideInOrder(head, state, proposals, null));
+        }
+        return store.readStream(head.partnershipId(), 1, Integer.MAX_VALUE).map(stored -> {
+            var history = new ArrayList<HistoricEvent>(stored.size() + proposals.size());
+            stored.forEach(e -> history.add(new HistoricEvent(e.eventId(), e.version(), e.occurredAt(),
+                    serializer.payload(e))));
+            return decideInOrder(head, state, proposals, history);
+        });
+    }
+
+    private static Partnership decideInOrder(StreamHead head, Partnership state, List<Proposal> proposals,
+            List<HistoricEvent> history) {
         var version = head.version();
         for (var proposal : proposals) {
-            PartnershipDecider.decide(state, proposal.event());
-            state = PartnershipDecider.evolve(state, head.partnershipId(), ++version, proposal.event().occurredAt(),
-                    proposal.event().payload());
+            var event = proposal.event();
+            version++;
+            if (event.payload() instanceof EventVoided) {
+                state = PartnershipDecider.decideVoid(head.partnershipId(), history, event);
+            } else {
+                PartnershipDecider.decide(state, event);
+                state = PartnershipDecider.evolve(state, head.partnershipId(), version, event.occurredAt(),
+                        event.payload());
+            }
+            if (history != null) {
+                history.add(new HistoricEvent(event.eventId(), version, event.occurredAt(), event.payload()));
+            }
         }
         return state;
     }

@@ -1,0 +1,5 @@
+package org.rapport.domain;
+
+public enum PartnerRole {
+    LEAD, DELIVERY, FUNDER, COMMISSIONER, ADVISOR
+}
