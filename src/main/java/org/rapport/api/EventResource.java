@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rapport.domain.MeetingHeld;
 import org.rapport.eventstore.StoredEvent;
 import org.rapport.ledger.Reader;
 import org.rapport.ledger.Recorded;
@@ -68,9 +67,8 @@ public class EventResource {
             + "evidenceUrl, and the type's payload fields. Unknown fields are rejected. With If-Match, the "
             + "partnership must still be at that version (412 otherwise). An eventId already stored with an "
             + "identical body returns the stored event without writing again.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MeetingHeld.class),
-            examples = @ExampleObject(name = "MeetingHeld", value = Examples.MEETING_HELD)))
+    @RequestBody(required = true, description = "One of the 32 event types after formation (see EventRequest)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @APIResponse(responseCode = "201", description = "Stored; Location is the event, ETag the new version",
             content = @Content(schema = @Schema(implementation = StoredEvent.class),
                     examples = @ExampleObject(name = "stored", value = Examples.STORED_EVENT)))
@@ -104,10 +102,9 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record 1 to 100 events atomically", description = "All or none, in the order given; "
             + "errors name the element, e.g. [2].attendees[0].orgId.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                    implementation = MeetingHeld.class),
-            examples = @ExampleObject(name = "batch", value = Examples.BATCH)))
+    @RequestBody(required = true, description = "1 to 100 event requests (see EventRequest)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "batch", value = Examples.BATCH)))
     @APIResponse(responseCode = "201", description = "All stored; ETag is the new version", content = @Content(
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                     implementation = StoredEvent.class)))
