@@ -72,10 +72,12 @@ public class EventStore {
 
     private final Pool pool;
     private final ObjectMapper json;
+    private final Upcasting upcasting;
 
-    public EventStore(Pool pool, ObjectMapper json) {
+    public EventStore(Pool pool, ObjectMapper json, Upcasting upcasting) {
         this.pool = pool;
         this.json = json;
+        this.upcasting = upcasting;
     }
 
     public Uni<Optional<StreamHead>> head(UUID partnershipId) {
@@ -231,12 +233,13 @@ public class EventStore {
         return List.copyOf(list);
     }
 
+    /** A stored row, read in the current shape of its type. */
     private StoredEvent event(Row row) {
-        return new StoredEvent(row.getUUID("event_id"), row.getUUID("stream_id"), row.getString("type"),
+        return upcasting.current(new StoredEvent(row.getUUID("event_id"), row.getUUID("stream_id"), row.getString("type"),
                 row.getInteger("schema_version"), row.getLong("version"), row.getLong("position"),
                 row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant(),
                 row.getString("recorded_by"), row.getUUID("correlation_id"), row.getUUID("causation_id"),
-                row.getString("evidence_url"), row.getBoolean("voided"), parse(row.getString("data")));
+                row.getString("evidence_url"), row.getBoolean("voided"), parse(row.getString("data"))));
     }
 
     private JsonNode parse(String text) {
