@@ -1,0 +1,415 @@
+package org.rapport.domain.health;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.rapport.domain.*;
+
+/**
+ * What the health rules read, folded from the events that had occurred by the moment assessed,
+ * in the order they occurred. Lenient by design: events may be recorded late, so a reference
+ * to something that had not yet occurred at that moment is simply not counted.
+ */
+final class HealthFacts {
+
+    record Org(String orgId, Sector sector, PartnershipType understoodType, UUID confirmationId) {
+    }
+
+    record Meeting(LocalDate on, UUID eventId, MeetingHeld meeting) {
+        Set<String> orgs() {
+            return meeting.attendingOrgs();
+        }
+
+        boolean seniorFrom(String orgId) {
+            return meeting.attendees().stream()
+                    .anyMatch(a -> orgId.equals(a.orgId()) && a.seniority().isSenior());
+        }
+
+        boolean attendedBy(String personRef) {
+            return meeting.attendees().stream().anyMatch(a -> personRef.equals(a.personRef()));
+        }
+    }
+
+    record Dated(LocalDate on, UUID eventId) {
+    }
+
+    static final class Goal {
+        boolean primary;
+        boolean active = true;
+        Set<String> endorsedBy;
+        LocalDate lastAgreedOn;
+        UUID lastEventId;
+    }
+
+    static final class Agreement {
+        Set<String> signatories;
+        LocalDate reviewBy;
+        int covers;
+        boolean inForce = true;
+        UUID eventId;
+    }
+
+    /** A change of a senior post: its penalty decays from when the post is filled. */
+    static final class LeadershipPenalty {
+        LeadershipChanged.Role role;
+        String orgId;
+        String incomingRef;
+        LocalDate changedOn;
+        LocalDate filledOn;
+        UUID eventId;
+        UUID fillEventId;
+    }
+
+    static final class Funding {
+        String fundingId;
+        String funderId;
+        BigDecimal amount;
+        String currency;
+        LocalDate endsOn;
+        boolean core;
+        boolean active = true;
+        LocalDate endedOn;
+        UUID eventId;
+        UUID endEventId;
+    }
+
+    record Plan(Set<String> fundingIds, ContinuationPlanRecorded.Status status, UUID eventId) {
+    }
+
+    static final class Measure {
+        String ownerOrg;
+        String goalId;
+        MeasureDefined.Cadence cadence;
+        MeasureDefined.Direction direction;
+        BigDecimal baseline;
+        boolean active = true;
+        LocalDate definedOn;
+        LocalDate latestPeriodEnd;
+        LocalDate lastUpdatedOn;
+        BigDecimal latestValue;
+        UUID eventId;
+        UUID latestEventId;
+    }
+
+    static final class Milestone {
+        LocalDate dueOn;
+        Partnership.MilestoneStatus status = Partnership.MilestoneStatus.OPEN;
+        LocalDate reachedOn;
+        UUID eventId;
+    }
+
+    static final class Risk {
+        RiskRaised.Category category;
+        int score;
+        LocalDate raisedOn;
+        boolean open = true;
+        UUID eventId;
+    }
+
+    LocalDate formedOn;
+    UUID formationId;
+    PartnershipType type;
+    final Map<String, Org> partners = new LinkedHashMap<>();
+    final List<Dated> leftInConflict = new ArrayList<>();
+    final Map<String, Goal> goals = new LinkedHashMap<>();
+    final List<Dated> endorsedByAll = new ArrayList<>();
+    final Map<String, Agreement> agreements = new LinkedHashMap<>();
+    ChairAppointed chair;
+    UUID chairEventId;
+    final List<LeadershipPenalty> leadership = new ArrayList<>();
+    final Map<String, Funding> fundings = new LinkedHashMap<>();
+    final Map<String, Plan> plans = new LinkedHashMap<>();
+    final Map<String, List<UUID>> resourcesByOrg = new LinkedHashMap<>();
+    final Map<String, Measure> measures = new LinkedHashMap<>();
+    final Map<String, Milestone> milestones = new LinkedHashMap<>();
+    final List<Dated> pilotsStarted = new ArrayList<>();
+    final List<Dated> pilotsScaled = new ArrayList<>();
+    final Map<String, Risk> risks = new LinkedHashMap<>();
+    final List<Meeting> meetings = new ArrayList<>();
+    final List<Dated> surveys = new ArrayList<>();
+    final Map<UUID, TrustSurveyRecorded> surveyResponses = new LinkedHashMap<>();
+    HealthCheckCompleted healthCheck;
+    Dated healthCheckOn;
+    Dated capability;
+    boolean capabilityWithChiefExecutives;
+    LocalDate pausedOn;
+    LocalDate closedOn;
+    /** Events that moved each dimension, for confidence. */
+    final Map<HealthDimension, List<Dated>> evidence = new LinkedHashMap<>();
+
+    static HealthFacts of(List<HistoricEvent> events) {
+        var facts = new HealthFacts();
+        events.stream()
+                .sorted(Comparator.comparing(HistoricEvent::occurredAt).thenComparingLong(HistoricEvent::version))
+                .forEach(facts::apply);
+        return facts;
+    }
+
+    Set<String> partnerIds() {
+        return partners.keySet();
+    }
+
+    private void moved(LocalDate on, UUID eventId, HealthDimension... dimensions) {
+        for (var d : dimensions) {
+            evidence.computeIfAbsent(d, x -> new ArrayList<>()).add(new Dated(on, eventId));
+        }
+    }
+
+    private void apply(HistoricEvent e) {
+        var on = Partnership.dayOf(e.occurredAt());
+        var id = e.eventId();
+        switch (e.payload()) {
+            case PartnershipFormed f -> {
+                formedOn = on;
+                formationId = id;
+                type = f.partnershipType();
+                f.foundingPartners().forEach(o -> partners.put(o.orgId(), new Org(o.orgId(), o.sector(), null, null)));
+            }
+            case PartnerJoined j -> {
+                partners.put(j.orgId(), new Org(j.orgId(), j.sector(), null, null));
+                moved(on, id, HealthDimension.ENGAGEMENT, HealthDimension.ALIGNMENT, HealthDimension.GOVERNANCE);
+            }
+            case PartnerLeft l -> {
+                partners.remove(l.orgId());
+                if (l.reason() == PartnerLeft.Reason.CONFLICT) {
+                    leftInConflict.add(new Dated(on, id));
+                }
+                moved(on, id, HealthDimension.ENGAGEMENT, HealthDimension.TRUST, HealthDimension.SUSTAINABILITY);
+            }
+            case PartnershipTypeConfirmed c -> {
+                partners.computeIfPresent(c.orgId(), (k, o) -> new Org(o.orgId(), o.sector(), c.understoodType(), id));
+                moved(on, id, HealthDimension.ALIGNMENT);
+            }
+            case MeetingHeld m -> {
+                meetings.add(new Meeting(on, id, m));
+                moved(on, id, HealthDimension.TRUST, HealthDimension.ENGAGEMENT, HealthDimension.GOVERNANCE);
+            }
+            case TrustSurveyRecorded s -> {
+                surveys.add(new Dated(on, id));
+                surveyResponses.put(id, s);
+                moved(on, id, HealthDimension.TRUST);
+            }
+            case SharedGoalAgreed a -> {
+                var g = new Goal();
+                g.primary = a.primary();
+                g.endorsedBy = Set.copyOf(a.endorsedBy());
+                g.lastAgreedOn = on;
+                g.lastEventId = id;
+                goals.put(a.goalId(), g);
+                noteEndorsement(g, on, id);
+                moved(on, id, HealthDimension.ALIGNMENT, HealthDimension.TRUST);
+            }
+            case SharedGoalRevised r -> {
+                var g = goals.get(r.goalId());
+                if (g != null) {
+                    g.endorsedBy = Set.copyOf(r.endorsedBy());
+                    g.lastAgreedOn = on;
+                    g.lastEventId = id;
+                    noteEndorsement(g, on, id);
+                }
+                moved(on, id, HealthDimension.ALIGNMENT, HealthDimension.TRUST);
+            }
+            case SharedGoalRetired r -> {
+                var g = goals.get(r.goalId());
+                if (g != null) {
+                    g.active = false;
+                }
+                moved(on, id, HealthDimension.ALIGNMENT);
+            }
+            case CapabilityAssessmentHeld c -> {
+                capability = new Dated(on, id);
+                capabilityWithChiefExecutives = c.chiefExecutivesPresent();
+                moved(on, id, HealthDimension.ALIGNMENT, HealthDimension.ENGAGEMENT);
+            }
+            case HealthCheckCompleted h -> {
+                healthCheck = h;
+                healthCheckOn = new Dated(on, id);
+            }
+            case AgreementSigned s -> {
+                var a = new Agreement();
+                a.signatories = Set.copyOf(s.signatories());
+                a.reviewBy = s.reviewBy();
+                a.covers = s.covers() == null ? 0 : s.covers().size();
+                a.eventId = id;
+                agreements.put(s.agreementId(), a);
+                moved(on, id, HealthDimension.GOVERNANCE);
+            }
+            case AgreementEnded x -> {
+                var a = agreements.get(x.agreementId());
+                if (a != null) {
+                    a.inForce = false;
+                }
+                moved(on, id, HealthDimension.GOVERNANCE);
+            }
+            case ChairAppointed c -> {
+                chair = c;
+                chairEventId = id;
+                moved(on, id, HealthDimension.GOVERNANCE, HealthDimension.ENGAGEMENT);
+            }
+            case LeadershipChanged c -> {
+                applyLeadership(c, on, id);
+                moved(on, id, HealthDimension.TRUST, HealthDimension.ENGAGEMENT, HealthDimension.GOVERNANCE);
+            }
+            case FundingSecured s -> {
+                var f = new Funding();
+                f.fundingId = s.fundingId();
+                f.funderId = s.funder().funderId();
+                f.amount = s.amount();
+                f.currency = s.currency();
+                f.endsOn = s.endsOn();
+                f.core = s.coreCosts();
+                f.eventId = id;
+                fundings.put(s.fundingId(), f);
+                moved(on, id, HealthDimension.SUSTAINABILITY);
+            }
+            case ContinuationPlanRecorded p -> {
+                plans.put(p.planId(), new Plan(Set.copyOf(p.fundingIds()), p.status(), id));
+                moved(on, id, HealthDimension.SUSTAINABILITY);
+            }
+            case FundingEnded x -> {
+                var f = fundings.get(x.fundingId());
+                if (f != null) {
+                    f.active = false;
+                    f.endedOn = on;
+                    f.endEventId = id;
+                }
+                moved(on, id, HealthDimension.SUSTAINABILITY, HealthDimension.TRUST);
+            }
+            case ResourceCommitted r -> {
+                resourcesByOrg.computeIfAbsent(r.orgId(), k -> new ArrayList<>()).add(id);
+                moved(on, id, HealthDimension.SUSTAINABILITY, HealthDimension.ENGAGEMENT);
+            }
+            case MeasureDefined d -> {
+                var m = new Measure();
+                m.ownerOrg = d.ownerOrg();
+                m.goalId = d.goalId();
+                m.cadence = d.cadence();
+                m.direction = d.direction();
+                m.baseline = d.baseline();
+                m.definedOn = on;
+                m.eventId = id;
+                measures.put(d.measureId(), m);
+                moved(on, id, HealthDimension.MOMENTUM, HealthDimension.GOVERNANCE);
+            }
+            case MeasureRecorded r -> {
+                var m = measures.get(r.measureId());
+                if (m != null) {
+                    m.lastUpdatedOn = on;
+                    if (m.latestPeriodEnd == null || !r.periodEnd().isBefore(m.latestPeriodEnd)) {
+                        m.latestPeriodEnd = r.periodEnd();
+                        m.latestValue = r.value();
+                        m.latestEventId = id;
+                    }
+                }
+                moved(on, id, HealthDimension.MOMENTUM);
+            }
+            case MeasureRetired r -> {
+                var m = measures.get(r.measureId());
+                if (m != null) {
+                    m.active = false;
+                }
+                moved(on, id, HealthDimension.MOMENTUM);
+            }
+            case MilestoneSet s -> {
+                var m = new Milestone();
+                m.dueOn = s.dueOn();
+                m.eventId = id;
+                milestones.put(s.milestoneId(), m);
+                moved(on, id, HealthDimension.MOMENTUM);
+            }
+            case MilestoneReached r -> {
+                var m = milestones.get(r.milestoneId());
+                if (m != null) {
+                    m.status = Partnership.MilestoneStatus.REACHED;
+                    m.reachedOn = on;
+                    m.eventId = id;
+                }
+                moved(on, id, HealthDimension.MOMENTUM, HealthDimension.TRUST);
+            }
+            case MilestoneRescheduled r -> {
+                var m = milestones.get(r.milestoneId());
+                if (m != null) {
+                    if (r.drops()) {
+                        m.status = Partnership.MilestoneStatus.DROPPED;
+                    } else {
+                        m.dueOn = r.dueOn();
+                    }
+                }
+                moved(on, id, HealthDimension.MOMENTUM);
+            }
+            case PilotStarted p -> {
+                pilotsStarted.add(new Dated(on, id));
+                moved(on, id, HealthDimension.MOMENTUM);
+            }
+            case PilotScaled p -> {
+                pilotsScaled.add(new Dated(on, id));
+                moved(on, id, HealthDimension.MOMENTUM, HealthDimension.SUSTAINABILITY);
+            }
+            case RiskRaised r -> {
+                var risk = new Risk();
+                risk.category = r.category();
+                risk.score = r.likelihood() * r.impact();
+                risk.raisedOn = on;
+                risk.eventId = id;
+                risks.put(r.riskId(), risk);
+                moved(on, id, HealthDimension.GOVERNANCE, HealthDimension.TRUST, HealthDimension.SUSTAINABILITY);
+            }
+            case RiskResolved r -> {
+                var risk = risks.get(r.riskId());
+                if (risk != null) {
+                    risk.open = false;
+                }
+                moved(on, id, HealthDimension.GOVERNANCE, HealthDimension.TRUST);
+            }
+            case PartnershipPaused p -> pausedOn = on;
+            case PartnershipResumed r -> pausedOn = null;
+            case PartnershipClosed c -> closedOn = on;
+            case EventVoided v -> {
+                // Voided events are left out before the facts are folded.
+            }
+        }
+    }
+
+    private void noteEndorsement(Goal g, LocalDate on, UUID id) {
+        if (!partners.isEmpty() && g.endorsedBy.containsAll(partners.keySet())) {
+            endorsedByAll.add(new Dated(on, id));
+        }
+    }
+
+    /**
+     * A change to a senior post costs trust. While the post is vacant the cost does not fade;
+     * filling it starts the fading of that same cost rather than adding a second one.
+     */
+    private void applyLeadership(LeadershipChanged c, LocalDate on, UUID id) {
+        var open = leadership.stream()
+                .filter(p -> Objects.equals(p.orgId, c.orgId()) && p.role == c.role() && p.incomingRef == null)
+                .reduce((a, b) -> b);
+        if (open.isPresent() && c.incomingRef() != null) {
+            var p = open.get();
+            p.incomingRef = c.incomingRef();
+            p.filledOn = on;
+            p.fillEventId = id;
+            return;
+        }
+        var p = new LeadershipPenalty();
+        p.role = c.role();
+        p.orgId = c.orgId();
+        p.incomingRef = c.incomingRef();
+        p.changedOn = on;
+        p.filledOn = c.incomingRef() == null ? null : on;
+        p.eventId = id;
+        leadership.add(p);
+    }
+
+    Set<Sector> sectors() {
+        return partners.values().stream().map(Org::sector).collect(Collectors.toSet());
+    }
+}
