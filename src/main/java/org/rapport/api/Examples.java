@@ -79,6 +79,33 @@ final class Examples {
 
     static final String FEED = "{\"events\": [" + STORED_EVENT + "], \"next\": \"djE6ODEyOjEwNDE\"}";
 
+    static final String HEALTH = """
+            {
+              "asOf": "2026-11-20T10:00:00Z",
+              "paramsVersion": "2026-11-v1",
+              "status": "AMBER",
+              "overall": 71,
+              "dimensions": {
+                "trust": {"score": 64, "confidence": "HIGH",
+                  "reasons": [
+                    {"rule": "relationship", "points": 78.2, "eventIds": ["0b7f3c1e-2d4a-4f6b-8c9d-1e2f3a4b5c6d"],
+                     "text": "12 meeting(s) counted (one per 14 days), credit 27.4: relationship 78"},
+                    {"rule": "leadership-change", "points": -14.2, "eventIds": ["5e9d7c3a-1b2f-4a6e-9d8c-7b6a5f4e3d2c"],
+                     "text": "CHIEF_EXECUTIVE of safelives changed on 2026-11-13; the new post-holder has not met the partnership yet"}],
+                  "notAssessed": []},
+                "alignment": {"score": 94, "confidence": "MEDIUM", "reasons": [], "notAssessed": []},
+                "governance": {"score": 80, "confidence": "HIGH", "reasons": [], "notAssessed": []},
+                "sustainability": {"score": null, "confidence": "NONE", "reasons": [],
+                  "notAssessed": [{"rule": "runway", "why": "no funding or resource commitment recorded"}]},
+                "engagement": {"score": 75, "confidence": "HIGH", "reasons": [], "notAssessed": []},
+                "momentum": {"score": null, "confidence": "NONE", "reasons": [], "notAssessed": []}
+              },
+              "alerts": [
+                {"code": "NEW_LEADER_NOT_MET", "severity": "MEDIUM", "since": "2026-11-13",
+                 "eventIds": ["5e9d7c3a-1b2f-4a6e-9d8c-7b6a5f4e3d2c"],
+                 "prompt": "A new CHIEF_EXECUTIVE at safelives has not met the partnership yet: who will introduce them?"}]
+            }""";
+
     static final String VALIDATION_PROBLEM = """
             {
               "type": "/problems/validation",

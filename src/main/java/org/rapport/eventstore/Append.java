@@ -6,13 +6,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Events to add to one stream after {@code expectedVersion}, the state they lead to, and,
+ * Events to add to one stream after {@code expectedVersion}, the read model they lead to, and,
  * when the request carried one, the idempotency key to remember with them.
  */
-public record Append(UUID partnershipId, long expectedVersion, List<NewEvent> events, JsonNode newState,
-        List<String> partnerOrgs, Instant recordedAt, String recordedBy, IdempotencyKey idempotencyKey) {
+public record Append(UUID partnershipId, long expectedVersion, List<NewEvent> events, ReadModel readModel,
+        Instant recordedAt, String recordedBy, IdempotencyKey idempotencyKey) {
 
     public long newVersion() {
         return expectedVersion + events.size();
+    }
+
+    /**
+     * The partnership row: its state (the fold of its stream), the columns the portfolio filters
+     * on, and its current health.
+     */
+    public record ReadModel(JsonNode state, List<String> partnerOrgs, String name, String partnershipType,
+            List<String> sectors, List<String> funderIds, HealthRow health) {
+    }
+
+    /** A health assessment as stored: the full view and its summary columns. */
+    public record HealthRow(JsonNode view, String status, Integer overall, List<String> alerts, Instant assessedAt,
+            String paramsVersion) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.domain.EventCatalog;
+import org.rapport.domain.HistoricEvent;
 import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipEvent;
 import org.rapport.domain.ProposedEvent;
@@ -35,6 +36,11 @@ public class EventSerializer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event " + stored.eventId() + " cannot be read", e);
         }
+    }
+
+    /** A stored event as the domain's rules read it. */
+    public HistoricEvent historic(StoredEvent stored) {
+        return new HistoricEvent(stored.eventId(), stored.version(), stored.occurredAt(), payload(stored));
     }
 
     public JsonNode state(Partnership state) {

@@ -50,10 +50,17 @@ public class EventStore {
                 order by u.n
                 returning position, version, data::text as data, recorded_at
             ), head as (
-                insert into partnerships (id, version, state, partner_orgs, updated_at)
-                values ($1, $13, $14::text::jsonb, $15::text[], $2)
+                insert into partnerships (id, version, state, partner_orgs, updated_at, name, partnership_type,
+                                          sectors, funder_ids, health, health_status, health_overall, health_alerts,
+                                          health_assessed_at, params_version)
+                values ($1, $13, $14::text::jsonb, $15::text[], $2, $20, $21, $22::text[], $23::text[],
+                        $24::text::jsonb, $25, $26, $27::text[], $28, $29)
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
-                    partner_orgs = excluded.partner_orgs, updated_at = excluded.updated_at
+                    partner_orgs = excluded.partner_orgs, updated_at = excluded.updated_at, name = excluded.name,
+                    partnership_type = excluded.partnership_type, sectors = excluded.sectors,
+                    funder_ids = excluded.funder_ids, health = excluded.health, health_status = excluded.health_status,
+                    health_overall = excluded.health_overall, health_alerts = excluded.health_alerts,
+                    health_assessed_at = excluded.health_assessed_at, params_version = excluded.params_version
                 returning id
             ), remembered as (
                 insert into idempotency_keys (caller, request_path, key, request_hash, event_ids, created_at)
@@ -126,11 +133,16 @@ public class EventStore {
             evidenceUrls[i] = e.evidenceUrl();
         }
         var key = append.idempotencyKey();
+        var model = append.readModel();
+        var health = model.health();
         var params = Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()), append.recordedBy(),
                 versions, ids, types, schemaVersions, data, occurredAt, correlationIds, causationIds, evidenceUrls,
-                append.newVersion(), append.newState().toString(), append.partnerOrgs().toArray(String[]::new),
+                append.newVersion(), model.state().toString(), model.partnerOrgs().toArray(String[]::new),
                 key == null ? null : key.caller(), key == null ? null : key.path(),
-                key == null ? null : key.key(), key == null ? null : key.requestHash());
+                key == null ? null : key.key(), key == null ? null : key.requestHash(),
+                model.name(), model.partnershipType(), model.sectors().toArray(String[]::new),
+                model.funderIds().toArray(String[]::new), health.view().toString(), health.status(), health.overall(),
+                health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion());
         return pool.preparedQuery(APPEND).execute(Tuple.from(params))
                 .onFailure(PgException.class).transform(EventStore::conflictOrSame)
                 .map(rows -> {
@@ -148,10 +160,47 @@ public class EventStore {
                 });
     }
 
+    /** The stored health view of a partnership and when it was assessed. */
+    public record StoredHealth(JsonNode view, Instant assessedAt) {
+    }
+
+    public Uni<Optional<StoredHealth>> storedHealth(UUID partnershipId) {
+        return pool.preparedQuery("select health::text as health, health_assessed_at from partnerships where id = $1")
+                .execute(Tuple.of(partnershipId))
+                .map(rows -> first(rows).filter(row -> row.getString("health") != null)
+                        .map(row -> new StoredHealth(parse(row.getString("health")),
+                                row.getOffsetDateTime("health_assessed_at").toInstant())));
+    }
+
     public Uni<List<StoredEvent>> readStream(UUID partnershipId, long fromVersion, int limit) {
         return pool.preparedQuery("select " + COLUMNS + " from events e where e.stream_id = $1 and e.version >= $2"
                 + " order by e.version limit $3")
                 .execute(Tuple.of(partnershipId, fromVersion, limit))
+                .map(this::events);
+    }
+
+    /** The kinds of event that recur often and matter to health only while recent. */
+    static final String FREQUENT = "'MeetingHeld', 'TrustSurveyRecorded', 'MeasureRecorded', 'HealthCheckCompleted'";
+
+    /**
+     * What the health assessment of a stream reads at {@code asOf}: the events that had occurred
+     * by then and were not voided, leaving out voids themselves; every structural event, and the
+     * frequent kinds within {@code window} before {@code asOf}. With {@code knownAt}, only what
+     * had been recorded by then (voids included) counts.
+     */
+    public Uni<List<StoredEvent>> readForHealth(UUID partnershipId, Instant asOf, Instant knownAt,
+            java.time.Duration window) {
+        var notVoided = " and not exists (select 1 from events v where v.type = 'EventVoided'"
+                + " and v.stream_id = e.stream_id and v.data ->> 'voidedEventId' = e.event_id::text"
+                + " and ($3::timestamptz is null or v.recorded_at <= $3))"
+                + " and ($3::timestamptz is null or e.recorded_at <= $3) and e.occurred_at <= $2";
+        var sql = "select * from (select " + COLUMNS + " from events e where e.stream_id = $1"
+                + " and e.type not in (" + FREQUENT + ", 'EventVoided')" + notVoided
+                + " union all select " + COLUMNS + " from events e where e.stream_id = $1"
+                + " and e.type in (" + FREQUENT + ") and e.occurred_at >= $4" + notVoided
+                + ") x order by version";
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(partnershipId, utc(asOf), utc(knownAt), utc(asOf.minus(window))))
                 .map(this::events);
     }
 

@@ -22,6 +22,7 @@ import org.rapport.eventstore.IdempotencyKey;
 import org.rapport.eventstore.NewEvent;
 import org.rapport.eventstore.StoredEvent;
 import org.rapport.eventstore.StreamHead;
+import org.rapport.health.HealthProjector;
 import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
 
@@ -48,14 +49,17 @@ public class Recorder {
     private final EventSerializer serializer;
     private final AccessPolicy access;
     private final Clock clock;
+    private final HealthProjector health;
     private final Duration keyRetention;
 
     public Recorder(EventStore store, EventSerializer serializer, AccessPolicy access, Clock clock,
+            HealthProjector health,
             @ConfigProperty(name = "rapport.idempotency.retention", defaultValue = "PT48H") Duration keyRetention) {
         this.store = store;
         this.serializer = serializer;
         this.access = access;
         this.clock = clock;
+        this.health = health;
         this.keyRetention = keyRetention;
     }
 
@@ -163,12 +167,24 @@ public class Recorder {
         return state;
     }
 
+    /**
+     * Appends the events with the read model they lead to (state, portfolio columns, health),
+     * all in one statement.
+     */
     private Uni<Recorded> append(Caller caller, UUID partnershipId, long expectedVersion, Partnership after,
             List<Proposal> proposals, IdempotencyKey key) {
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var events = proposals.stream().map(this::toNew).toList();
-        var append = new Append(partnershipId, expectedVersion, events, serializer.state(after),
-                EventSerializer.partnerOrgs(after), clock.instant(), caller.subject(), key);
-        return store.append(append).map(stored -> new Recorded(after, stored));
+        var appended = new ArrayList<HistoricEvent>(proposals.size());
+        for (int i = 0; i < proposals.size(); i++) {
+            var e = proposals.get(i).event();
+            appended.add(new HistoricEvent(e.eventId(), expectedVersion + i + 1, e.occurredAt(), e.payload()));
+        }
+        return health.after(partnershipId, appended, now).flatMap(assessed -> {
+            var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed), now,
+                    caller.subject(), key);
+            return store.append(append).map(stored -> new Recorded(after, stored));
+        });
     }
 
     private NewEvent toNew(Proposal p) {

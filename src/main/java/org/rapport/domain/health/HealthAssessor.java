@@ -73,7 +73,13 @@ public final class HealthAssessor {
         var occurred = events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
         var facts = HealthFacts.of(occurred);
         if (facts.formedOn == null) {
-            throw new IllegalArgumentException("a partnership's health needs its formation");
+            // Asked about a moment before the partnership was formed (or known to be).
+            var none = new EnumMap<HealthDimension, Dimension>(HealthDimension.class);
+            for (var d : HealthDimension.values()) {
+                none.put(d, new Dimension(null, Confidence.NONE, List.of(),
+                        List.of(new NotAssessed("formation", "the partnership had not been formed"))));
+            }
+            return new Health(asOf, params.version(), Status.NOT_ENOUGH_DATA, null, Map.copyOf(none), List.of());
         }
         var today = asOf.atZone(ZoneOffset.UTC).toLocalDate();
         Status frozen = null;

@@ -1,0 +1,36 @@
+package org.rapport.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rapport.domain.health.HealthParams;
+import org.rapport.security.Caller;
+
+@Path("/health-model")
+@Tag(name = "Health")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthModelResource {
+
+    @GET
+    @Path("{paramsVersion}")
+    @Operation(summary = "The parameter set that produced a score", description = "Every weight, window, "
+            + "half-life and cap of the health model under this version, so any score can be recomputed.")
+    @APIResponse(responseCode = "200", description = "The parameters", content = @Content(
+            schema = @Schema(implementation = HealthParams.class)))
+    @APIResponse(responseCode = "404", description = "No such version")
+    public HealthParams model(@PathParam("paramsVersion") String version) {
+        return HealthParams.byVersion(version)
+                .orElseThrow(() -> Problems.of(ProblemType.NOT_FOUND, "No health model version " + version + "."));
+    }
+}

@@ -1,0 +1,102 @@
+package org.rapport.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rapport.health.HealthQueries;
+import org.rapport.health.HealthView;
+import org.rapport.security.Caller;
+import org.rapport.security.Callers;
+
+@Path("/partnerships/{id}/health")
+@Tag(name = "Health")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    private final HealthQueries queries;
+    private final Callers callers;
+    private final Clock clock;
+
+    public HealthResource(HealthQueries queries, Callers callers, Clock clock) {
+        this.queries = queries;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    /** A health history: the scores at each step. */
+    public record History(Instant from, Instant to, String step, List<HealthView.Point> points) {
+    }
+
+    @GET
+    @Operation(summary = "A partnership's health", description = "Six dimensions (trust, alignment, governance, "
+            + "sustainability, engagement, momentum), each 0-100 or null with its confidence, the reasons behind "
+            + "it (naming the events) and the terms not yet assessed; the overall score, alerts with a prompt each, "
+            + "and the status. asOf answers from the events that had occurred by then (a date means the end of "
+            + "that day, UTC); knownAt also ignores what was recorded after it: what the view said at that time.")
+    @APIResponse(responseCode = "200", description = "The health", content = @Content(
+            schema = @Schema(implementation = HealthView.class),
+            examples = @ExampleObject(name = "health", value = Examples.HEALTH)))
+    @APIResponse(responseCode = "404", description = "No such partnership, or not one the caller may see")
+    public Uni<Object> health(@PathParam("id") UUID id,
+            @Parameter(description = "A date (end of that day, UTC) or an instant; default now")
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "Ignore events recorded after this date or instant")
+            @QueryParam("knownAt") String knownAt) {
+        var caller = callers.current();
+        var asOfMoment = Moments.parse("asOf", asOf);
+        var knownAtMoment = Moments.parse("knownAt", knownAt);
+        if (asOfMoment == null && knownAtMoment == null) {
+            return queries.current(caller, id).map(view -> (Object) view);
+        }
+        return queries.at(caller, id, asOfMoment == null ? clock.instant() : asOfMoment, knownAtMoment)
+                .map(view -> (Object) view);
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "A partnership's health over time", description = "The overall score, the six "
+            + "dimension scores, the status and alert codes at each step (P1D, P1W or P1M) from from to to; at most "
+            + "400 points.")
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(
+            schema = @Schema(implementation = History.class)))
+    @APIResponse(responseCode = "400", description = "Bad dates or step, from after to, or more than 400 points")
+    public Uni<History> history(@PathParam("id") UUID id, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("step") String step) {
+        var toMoment = to == null ? clock.instant() : Moments.parse("to", to);
+        var period = Moments.step(step);
+        var fromMoment = from == null ? toMoment.atZone(java.time.ZoneOffset.UTC).minusYears(1).toInstant()
+                : Moments.parse("from", from);
+        if (fromMoment.isAfter(toMoment)) {
+            throw Problems.invalid("from", "must not be after to");
+        }
+        var points = 0;
+        for (var at = fromMoment; !at.isAfter(toMoment); at = at.atZone(java.time.ZoneOffset.UTC).plus(period).toInstant()) {
+            if (++points > HealthQueries.MAX_POINTS) {
+                throw Problems.invalid("step", "gives more than " + HealthQueries.MAX_POINTS
+                        + " points between from and to");
+            }
+        }
+        var stepName = step == null ? "P1M" : step;
+        return queries.history(callers.current(), id, fromMoment, toMoment, period)
+                .map(list -> new History(fromMoment, toMoment, stepName, list));
+    }
+}

@@ -1,0 +1,112 @@
+package org.rapport.health;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.domain.EventVoided;
+import org.rapport.domain.HistoricEvent;
+import org.rapport.domain.Partnership;
+import org.rapport.domain.PartnershipFormed;
+import org.rapport.domain.health.Health;
+import org.rapport.domain.health.HealthAssessor;
+import org.rapport.domain.health.HealthParams;
+import org.rapport.eventstore.Append;
+import org.rapport.eventstore.EventSerializer;
+import org.rapport.eventstore.EventStore;
+
+/**
+ * Assesses partnerships' health from their streams: after an append (for the stored view,
+ * in the same statement as the events) and at any moment asked (time travel).
+ */
+@ApplicationScoped
+public class HealthProjector {
+
+    /**
+     * Meetings, surveys, measure values and health checks older than this are not read: their
+     * weight has faded to nothing (a meeting three years old counts 2^-12 of a new one), and
+     * leaving them out keeps the cost of an assessment independent of the stream's length.
+     */
+    public static final Duration WINDOW = Duration.ofDays(3 * 366);
+
+    private final EventStore store;
+    private final EventSerializer serializer;
+    private final ObjectMapper json;
+
+    public HealthProjector(EventStore store, EventSerializer serializer, ObjectMapper json) {
+        this.store = store;
+        this.serializer = serializer;
+        this.json = json;
+    }
+
+    public HealthParams params() {
+        return HealthParams.V1;
+    }
+
+    /** Health at {@code now} once {@code appended} (decided, not yet stored) join the stream. */
+    public Uni<Health> after(UUID partnershipId, List<HistoricEvent> appended, Instant now) {
+        if (appended.get(0).payload() instanceof PartnershipFormed) {
+            return Uni.createFrom().item(() -> assess(merge(List.of(), appended), now));
+        }
+        return store.readForHealth(partnershipId, now, null, WINDOW)
+                .map(stored -> assess(merge(stored.stream().map(serializer::historic).toList(), appended), now));
+    }
+
+    /** Health at {@code asOf} from what had occurred by then; with {@code knownAt}, as then recorded. */
+    public Uni<Health> at(UUID partnershipId, Instant asOf, Instant knownAt) {
+        return store.readForHealth(partnershipId, asOf, knownAt, WINDOW)
+                .map(stored -> assess(stored.stream().map(serializer::historic).toList(), asOf));
+    }
+
+    /** The events to assess over, for several moments at once (history). */
+    public Uni<List<HistoricEvent>> eventsUpTo(UUID partnershipId, Instant until, Instant from) {
+        return store.readForHealth(partnershipId, until, null, Duration.between(from, until).plus(WINDOW))
+                .map(stored -> stored.stream().map(serializer::historic).toList());
+    }
+
+    public Health assess(List<HistoricEvent> events, Instant asOf) {
+        return HealthAssessor.assess(events, asOf, params());
+    }
+
+    /** The stored history plus events about to be appended; a void in them removes its target. */
+    static List<HistoricEvent> merge(List<HistoricEvent> stored, List<HistoricEvent> appended) {
+        var voided = new HashSet<UUID>();
+        appended.forEach(e -> {
+            if (e.payload() instanceof EventVoided v) {
+                voided.add(v.voidedEventId());
+            }
+        });
+        var all = new ArrayList<HistoricEvent>(stored.size() + appended.size());
+        for (var e : stored) {
+            if (!voided.contains(e.eventId())) {
+                all.add(e);
+            }
+        }
+        for (var e : appended) {
+            if (!(e.payload() instanceof EventVoided) && !voided.contains(e.eventId())) {
+                all.add(e);
+            }
+        }
+        return all;
+    }
+
+    /** The partnership row a stream leads to: its state, its portfolio columns and its health. */
+    public Append.ReadModel readModel(Partnership state, Health health) {
+        return new Append.ReadModel(serializer.state(state), EventSerializer.partnerOrgs(state), state.name(),
+                state.partnershipType().name(),
+                state.partners().stream().map(p -> p.sector().name()).distinct().sorted().toList(),
+                state.fundings().stream().map(Partnership.Funding::funderId).distinct().sorted().toList(),
+                row(health));
+    }
+
+    public Append.HealthRow row(Health health) {
+        return new Append.HealthRow(json.valueToTree(HealthView.of(health)), health.status().name(), health.overall(),
+                health.alerts().stream().map(Health.Alert::code).distinct().sorted().toList(), health.asOf(),
+                health.paramsVersion());
+    }
+}

@@ -1,0 +1,72 @@
+package org.rapport.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.ledger.Reader;
+import org.rapport.security.Caller;
+
+/** Answers health questions: now, as of a moment (and as then known), and over time. */
+@ApplicationScoped
+public class HealthQueries {
+
+    public static final int MAX_POINTS = 400;
+
+    private final Reader reader;
+    private final HealthProjector projector;
+    private final org.rapport.eventstore.EventStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public HealthQueries(Reader reader, HealthProjector projector, org.rapport.eventstore.EventStore store,
+            ObjectMapper json, Clock clock) {
+        this.reader = reader;
+        this.projector = projector;
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * The current health: the stored view when it was assessed today (the model counts whole
+     * days, so it is what an assessment now would say), else assessed now.
+     */
+    public Uni<JsonNode> current(Caller caller, UUID id) {
+        var now = clock.instant();
+        return reader.partnership(caller, id).flatMap(p -> store.storedHealth(id)).flatMap(stored -> {
+            if (stored.isPresent() && stored.get().assessedAt() != null
+                    && day(stored.get().assessedAt()).equals(day(now))) {
+                return Uni.createFrom().item(stored.get().view());
+            }
+            return projector.at(id, now, null).map(h -> (JsonNode) json.valueToTree(HealthView.of(h)));
+        });
+    }
+
+    public Uni<HealthView> at(Caller caller, UUID id, Instant asOf, Instant knownAt) {
+        return reader.partnership(caller, id).flatMap(p -> projector.at(id, asOf, knownAt)).map(HealthView::of);
+    }
+
+    /** Scores at each step from {@code from} to {@code to} (at most 400 points), from one read of the stream. */
+    public Uni<List<HealthView.Point>> history(Caller caller, UUID id, Instant from, Instant to, Period step) {
+        return reader.partnership(caller, id).flatMap(p -> projector.eventsUpTo(id, to, from)).map(events -> {
+            var points = new ArrayList<HealthView.Point>();
+            for (var at = from; !at.isAfter(to) && points.size() < MAX_POINTS;
+                    at = at.atZone(ZoneOffset.UTC).plus(step).toInstant()) {
+                points.add(HealthView.Point.of(projector.assess(events, at)));
+            }
+            return points;
+        });
+    }
+
+    private static java.time.LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}
