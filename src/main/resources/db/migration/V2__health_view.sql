@@ -15,7 +15,7 @@ alter table partnerships
 
 create index partnerships_status_idx on partnerships (health_status, id);
 create index partnerships_type_idx on partnerships (partnership_type, id);
-create index partnerships_overall_idx on partnerships (health_overall, id);
+create index partnerships_overall_idx on partnerships ((coalesce(health_overall, -1)), id);
 create index partnerships_name_idx on partnerships (name, id);
 create index partnerships_sectors_idx on partnerships using gin (sectors);
 create index partnerships_funders_idx on partnerships using gin (funder_ids);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipFormed;
+import org.rapport.domain.PartnershipType;
+import org.rapport.domain.Sector;
+import org.rapport.domain.health.Health;
+import org.rapport.health.Portfolio;
 import org.rapport.ledger.Reader;
 import org.rapport.ledger.Recorder;
 import org.rapport.security.Caller;
@@ -42,12 +48,17 @@ public class PartnershipResource {
     private final Reader reader;
     private final EventRequests requests;
     private final Callers callers;
+    private final Portfolio portfolio;
 
-    public PartnershipResource(Recorder recorder, Reader reader, EventRequests requests, Callers callers) {
+    static final int MAX_PORTFOLIO_PAGE = 200;
+
+    public PartnershipResource(Recorder recorder, Reader reader, EventRequests requests, Callers callers,
+            Portfolio portfolio) {
         this.recorder = recorder;
         this.reader = reader;
         this.requests = requests;
         this.callers = callers;
+        this.portfolio = portfolio;
     }
 
     @POST
@@ -79,6 +90,45 @@ public class PartnershipResource {
                         .build())
                 .header("ETag", ETags.of(recorded.last().version()))
                 .entity(recorded.partnership()).build());
+    }
+
+    @GET
+    @Operation(summary = "The portfolio", description = "The partnerships the caller may see, with their health "
+            + "summary. Filters: status, type (partnership type), sector, funderId, alert (an alert code). Sort: "
+            + "name (default), overall or -overall. Paged: pass next as cursor; next is null on the last page.")
+    @APIResponse(responseCode = "200", description = "A page of the portfolio", content = @Content(
+            schema = @Schema(implementation = Portfolio.Page.class)))
+    @APIResponse(responseCode = "400", description = "An unknown filter value, sort, limit or cursor")
+    public Uni<Portfolio.Page> portfolio(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("sector") String sector, @QueryParam("funderId") String funderId,
+            @QueryParam("alert") String alert, @QueryParam("sort") @DefaultValue("name") String sort,
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
+        oneOf("status", status, Health.Status.values());
+        oneOf("type", type, PartnershipType.values());
+        oneOf("sector", sector, Sector.values());
+        if (limit < 1 || limit > MAX_PORTFOLIO_PAGE) {
+            throw Problems.invalid("limit", "must be 1 to " + MAX_PORTFOLIO_PAGE);
+        }
+        var order = switch (sort) {
+            case "name" -> Portfolio.Sort.NAME;
+            case "overall" -> Portfolio.Sort.OVERALL;
+            case "-overall" -> Portfolio.Sort.OVERALL_DESC;
+            default -> throw Problems.invalid("sort", "must be name, overall or -overall");
+        };
+        var caller = callers.current();
+        var filter = new Portfolio.Filter(status, type, sector, funderId, alert, caller.isAdmin() ? null
+                : caller.orgId());
+        try {
+            return portfolio.list(filter, order, limit, cursor);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("cursor", "is not a cursor of this listing");
+        }
+    }
+
+    private static void oneOf(String field, String value, Enum<?>[] allowed) {
+        if (value != null && java.util.Arrays.stream(allowed).noneMatch(a -> a.name().equals(value))) {
+            throw Problems.invalid(field, "must be one of " + java.util.Arrays.toString(allowed));
+        }
     }
 
     @GET

@@ -160,6 +160,83 @@ public class EventStore {
                 });
     }
 
+    /**
+     * Replaces a partnership's read model, provided its stream is still at {@code version}: an
+     * append since then wrote a newer one. Answers whether the row was written.
+     */
+    public Uni<Boolean> writeReadModel(UUID partnershipId, long version, Append.ReadModel model, Instant now) {
+        var health = model.health();
+        return pool.preparedQuery("""
+                update partnerships set state = $3::text::jsonb, partner_orgs = $4::text[], updated_at = $5,
+                    name = $6, partnership_type = $7, sectors = $8::text[], funder_ids = $9::text[],
+                    health = $10::text::jsonb, health_status = $11, health_overall = $12, health_alerts = $13::text[],
+                    health_assessed_at = $14, params_version = $15
+                where id = $1 and version = $2""")
+                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, model.state().toString(),
+                        model.partnerOrgs().toArray(String[]::new), utc(now), model.name(), model.partnershipType(),
+                        model.sectors().toArray(String[]::new), model.funderIds().toArray(String[]::new),
+                        health.view().toString(), health.status(), health.overall(),
+                        health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion())))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Replaces a partnership's health, provided its stream is still at {@code version}. */
+    public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
+        return pool.preparedQuery("""
+                update partnerships set health = $3::text::jsonb, health_status = $4, health_overall = $5,
+                    health_alerts = $6::text[], health_assessed_at = $7, params_version = $8
+                where id = $1 and version = $2""")
+                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, health.view().toString(),
+                        health.status(), health.overall(), health.alerts().toArray(String[]::new),
+                        utc(health.assessedAt()), health.paramsVersion())))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** A partnership id and its stream version. */
+    public record StreamRef(UUID partnershipId, long version) {
+    }
+
+    /** Partnerships after {@code after} in id order, for work done in batches. */
+    public Uni<List<StreamRef>> streams(UUID after, int limit) {
+        return pool.preparedQuery("select id, version from partnerships where id > $1 order by id limit $2")
+                .execute(Tuple.of(after, limit))
+                .map(rows -> {
+                    var refs = new ArrayList<StreamRef>();
+                    rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
+                    return List.copyOf(refs);
+                });
+    }
+
+    /** Partnerships whose health was last assessed before {@code before}, oldest first. */
+    public Uni<List<StreamRef>> assessedBefore(Instant before, int limit) {
+        return pool.preparedQuery("select id, version from partnerships where health_assessed_at < $1"
+                + " order by health_assessed_at, id limit $2")
+                .execute(Tuple.of(utc(before), limit))
+                .map(rows -> {
+                    var refs = new ArrayList<StreamRef>();
+                    rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
+                    return List.copyOf(refs);
+                });
+    }
+
+    /**
+     * Runs {@code work} while holding a cluster-wide advisory lock, if no other instance holds it;
+     * answers null without running it otherwise. The lock lives on one connection outside any
+     * transaction, so it holds back no follower of the log.
+     */
+    public <T> Uni<T> exclusively(long lockKey, java.util.function.Supplier<Uni<T>> work) {
+        return pool.getConnection().flatMap(connection -> connection.preparedQuery("select pg_try_advisory_lock($1) as locked")
+                .execute(Tuple.of(lockKey))
+                .flatMap(rows -> {
+                    if (!rows.iterator().next().getBoolean("locked")) {
+                        return Uni.createFrom().<T>nullItem();
+                    }
+                    return work.get().onTermination().call(() -> connection
+                            .preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(lockKey)));
+                })
+                .onTermination().call(connection::close));
+    }
+
     /** The stored health view of a partnership and when it was assessed. */
     public record StoredHealth(JsonNode view, Instant assessedAt) {
     }

@@ -1,0 +1,126 @@
+package org.rapport.health;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The portfolio: partnerships filtered by status, type, sector, funder and alert, sorted by
+ * overall score or name, paged by a cursor (the last row's sort key and id). Only the filters
+ * given are put in the query, so each can use its own index.
+ */
+@ApplicationScoped
+public class Portfolio {
+
+    public enum Sort {
+        OVERALL("coalesce(health_overall, -1)", false), OVERALL_DESC("coalesce(health_overall, -1)", true),
+        NAME("name", false);
+
+        final String key;
+        final boolean descending;
+
+        Sort(String key, boolean descending) {
+            this.key = key;
+            this.descending = descending;
+        }
+    }
+
+    public record Filter(String status, String type, String sector, String funderId, String alert,
+            String memberOrg) {
+    }
+
+    public record Entry(UUID id, String name, String partnershipType, String status, Integer overall,
+            List<String> alerts, List<String> sectors, Instant assessedAt, long version) {
+    }
+
+    public record Page(List<Entry> items, String next) {
+    }
+
+    private final Pool pool;
+
+    public Portfolio(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Page> list(Filter filter, Sort sort, int limit, String cursor) {
+        var where = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        add(where, params, "health_status = $%d", filter.status());
+        add(where, params, "partnership_type = $%d", filter.type());
+        add(where, params, "sectors @> array[$%d::text]", filter.sector());
+        add(where, params, "funder_ids @> array[$%d::text]", filter.funderId());
+        add(where, params, "health_alerts @> array[$%d::text]", filter.alert());
+        add(where, params, "partner_orgs @> array[$%d::text]", filter.memberOrg());
+        var after = decode(cursor, sort);
+        if (after.isPresent()) {
+            params.add(after.get().key());
+            params.add(after.get().id());
+            var keyCast = sort == Sort.NAME ? "::text" : "::int";
+            where.add("(" + sort.key + ", id) " + (sort.descending ? "<" : ">") + " ($" + (params.size() - 1) + keyCast
+                    + ", $" + params.size() + "::uuid)");
+        }
+        params.add(limit + 1);
+        var direction = sort.descending ? " desc" : "";
+        var sql = "select id, name, partnership_type, health_status, health_overall, health_alerts, sectors,"
+                + " health_assessed_at, version, " + sort.key + " as sort_key from partnerships"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by " + sort.key + direction + ", id" + direction + " limit $" + params.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            var items = new ArrayList<Entry>();
+            String next = null;
+            for (var row : rows) {
+                if (items.size() == limit) {
+                    var last = items.get(items.size() - 1);
+                    next = encode(sort == Sort.NAME ? last.name() : String.valueOf(
+                            last.overall() == null ? -1 : last.overall()), last.id());
+                    break;
+                }
+                var assessed = row.getOffsetDateTime("health_assessed_at");
+                items.add(new Entry(row.getUUID("id"), row.getString("name"), row.getString("partnership_type"),
+                        row.getString("health_status"), row.getInteger("health_overall"),
+                        List.of(row.getArrayOfStrings("health_alerts")), List.of(row.getArrayOfStrings("sectors")),
+                        assessed == null ? null : assessed.toInstant(), row.getLong("version")));
+            }
+            return new Page(List.copyOf(items), next);
+        });
+    }
+
+    private static void add(List<String> where, List<Object> params, String clause, String value) {
+        if (value != null) {
+            params.add(value);
+            where.add(clause.formatted(params.size()));
+        }
+    }
+
+    record After(Object key, UUID id) {
+    }
+
+    static String encode(String key, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((key + "\n" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor's position, or empty when none was given; an unreadable cursor is an error. */
+    static Optional<After> decode(String cursor, Sort sort) {
+        if (cursor == null || cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            var raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int cut = raw.lastIndexOf('\n');
+            var id = UUID.fromString(raw.substring(cut + 1));
+            var key = raw.substring(0, cut);
+            return Optional.of(new After(sort == Sort.NAME ? key : Integer.valueOf(key), id));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("not a cursor of this listing", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.rapport.health;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.rapport.domain.PartnershipDecider;
+import org.rapport.eventstore.EventSerializer;
+import org.rapport.eventstore.EventStore;
+
+/**
+ * Rebuilds every read model from the log: each partnership's state is its stream folded again,
+ * its health assessed again. Batches of partnerships, each row its own short write; a row whose
+ * stream moved on meanwhile was just written by an append and is left as it is.
+ */
+@ApplicationScoped
+public class Rebuild {
+
+    static final int BATCH = 200;
+
+    private final EventStore store;
+    private final EventSerializer serializer;
+    private final HealthProjector projector;
+    private final Clock clock;
+
+    public Rebuild(EventStore store, EventSerializer serializer, HealthProjector projector, Clock clock) {
+        this.store = store;
+        this.serializer = serializer;
+        this.projector = projector;
+        this.clock = clock;
+    }
+
+    /** What a rebuild did. */
+    public record Result(long partnerships, long events, long millis) {
+    }
+
+    public Uni<Result> all() {
+        var started = System.nanoTime();
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var after = new AtomicReference<>(new UUID(0, 0));
+        var partnerships = new AtomicLong();
+        var events = new AtomicLong();
+        return Multi.createBy().repeating()
+                .uni(() -> store.streams(after.get(), BATCH).flatMap(batch -> {
+                    if (!batch.isEmpty()) {
+                        after.set(batch.get(batch.size() - 1).partnershipId());
+                    }
+                    return Multi.createFrom().iterable(batch)
+                            .onItem().transformToUniAndConcatenate(ref -> store.readStream(ref.partnershipId(), 1,
+                                    Integer.MAX_VALUE).flatMap(stream -> {
+                                        events.addAndGet(stream.size());
+                                        var history = stream.stream().map(serializer::historic).toList();
+                                        var state = PartnershipDecider.fold(ref.partnershipId(), history);
+                                        return projector.at(ref.partnershipId(), now, null)
+                                                .flatMap(h -> store.writeReadModel(ref.partnershipId(),
+                                                        stream.get(stream.size() - 1).version(),
+                                                        projector.readModel(state, h), now));
+                                    }).invoke(x -> partnerships.incrementAndGet()))
+                            .collect().asList().map(x -> batch.size());
+                }))
+                .until(size -> size < BATCH)
+                .collect().last()
+                .map(x -> new Result(partnerships.get(), events.get(), (System.nanoTime() - started) / 1_000_000));
+    }
+}

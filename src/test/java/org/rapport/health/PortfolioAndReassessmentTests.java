@@ -1,0 +1,158 @@
+package org.rapport.health;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.rapport.testing.Partnerships.meeting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.LocalInfrastructure;
+import org.rapport.testing.MovableClock;
+import org.rapport.testing.Partnerships;
+import org.rapport.testing.Tokens;
+
+@QuarkusTest
+@SuppressWarnings("unchecked")
+@QuarkusTestResource(LocalInfrastructure.class)
+class PortfolioAndReassessmentTests {
+
+    @AfterEach
+    void backToNow() {
+        MovableClock.reset();
+    }
+
+    static UUID formWithType(String name, String type, String... orgs) {
+        var body = new HashMap<String, Object>(Partnerships.formed(name, orgs));
+        body.put("partnershipType", type);
+        body.put("occurredAt", LocalDate.now().minusDays(120).toString());
+        var location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().post("/partnerships").then().statusCode(201).extract().header("Location");
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    static void record(UUID id, Object body) {
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().post("/partnerships/" + id + "/events").then().statusCode(201);
+    }
+
+    static List<String> names(String query, String token) {
+        var names = new ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = given().auth().oauth2(token)
+                    .when().get("/partnerships?limit=2" + query + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).extract().jsonPath();
+            names.addAll(page.getList("items.name"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return names;
+    }
+
+    @Test
+    void the_portfolio_filters_sorts_and_pages_what_the_caller_may_see() {
+        var tag = "pf" + UUID.randomUUID().toString().substring(0, 6);
+        var a = formWithType(tag + "-alpha", "SECONDMENT", tag + "-x", tag + "-y");
+        var b = formWithType(tag + "-beta", "SECONDMENT", tag + "-x", tag + "-z");
+        formWithType(tag + "-gamma", "COOPERATIVE", tag + "-y", tag + "-z");
+        record(a, meeting(LocalDate.now().minusDays(2).toString(), tag + "-x", tag + "-y"));
+
+        assertThat(names("&type=SECONDMENT&sort=name", Tokens.partner(tag + "-x")))
+                .containsExactly(tag + "-alpha", tag + "-beta");
+        assertThat(names("&sort=name", Tokens.partner(tag + "-z")))
+                .containsExactly(tag + "-beta", tag + "-gamma");
+        assertThat(names("&alert=NO_MEETING", Tokens.partner(tag + "-x"))).containsExactly(tag + "-beta");
+        assertThat(names("&status=NOT_ENOUGH_DATA", Tokens.partner(tag + "-x"))).contains(tag + "-beta");
+        var byOverall = names("&sort=-overall", Tokens.partner(tag + "-x"));
+        assertThat(byOverall).containsExactly(tag + "-alpha", tag + "-beta");
+
+        given().auth().oauth2(Tokens.admin()).when().get("/partnerships?sort=height").then().statusCode(400);
+        given().auth().oauth2(Tokens.admin()).when().get("/partnerships?status=PURPLE").then().statusCode(400);
+        given().auth().oauth2(Tokens.admin()).when().get("/partnerships?limit=201").then().statusCode(400);
+        given().auth().oauth2(Tokens.admin()).when().get("/partnerships?cursor=nonsense").then().statusCode(400);
+        assertThat(b).isNotNull();
+    }
+
+    @Test
+    void time_alone_moves_the_stored_health_at_the_daily_reassessment() throws Exception {
+        var tag = "ra" + UUID.randomUUID().toString().substring(0, 6);
+        var id = formWithType(tag, "COLLABORATIVE", tag + "-a", tag + "-b");
+        for (int daysAgo = 100; daysAgo >= 10; daysAgo -= 30) {
+            record(id, meeting(LocalDate.now().minusDays(daysAgo).toString(), tag + "-a", tag + "-b"));
+        }
+        Map<String, Object> before = stored(id);
+        assertThat((List<Object>) before.get("alerts")).doesNotContain("NO_MEETING");
+
+        MovableClock.advance(Duration.ofDays(200));
+        var reassessed = given().auth().oauth2(Tokens.admin()).when().post("/admin/health/reassess")
+                .then().statusCode(200).extract().jsonPath().getInt("partnerships");
+        assertThat(reassessed).isPositive();
+
+        Map<String, Object> after = stored(id);
+        assertThat((List<Object>) after.get("alerts")).contains("NO_MEETING");
+        assertThat((Integer) after.get("trust")).isLessThan((Integer) before.get("trust"));
+        given().auth().oauth2(Tokens.admin()).when().post("/admin/health/reassess")
+                .then().statusCode(200).body("partnerships", equalTo(0));
+    }
+
+    static Map<String, Object> stored(UUID id) throws Exception {
+        try (var connection = LocalInfrastructure.connect(); var select = connection.prepareStatement(
+                "select health_alerts, (health -> 'dimensions' -> 'trust' ->> 'score')::int from partnerships where id = ?")) {
+            select.setObject(1, id);
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return Map.of("alerts", List.of((String[]) rows.getArray(1).getArray()), "trust", rows.getInt(2));
+            }
+        }
+    }
+
+    @Test
+    void a_rebuild_from_the_log_equals_what_the_appends_wrote() throws Exception {
+        var tag = "rb" + UUID.randomUUID().toString().substring(0, 6);
+        var id = formWithType(tag, "COLLABORATIVE", tag + "-a", tag + "-b", tag + "-c");
+        record(id, meeting(LocalDate.now().minusDays(20).toString(), tag + "-a", tag + "-b"));
+        var meetingToVoid = UUID.randomUUID();
+        record(id, meeting(meetingToVoid, LocalDate.now().minusDays(10).toString(), tag + "-a", tag + "-c"));
+        record(id, Map.of("type", "PartnerLeft", "occurredAt", LocalDate.now().minusDays(5).toString(),
+                "orgId", tag + "-c", "reason", "PLANNED"));
+        record(id, Map.of("type", "EventVoided", "occurredAt", LocalDate.now().toString(),
+                "voidedEventId", meetingToVoid.toString(), "reason", "duplicate"));
+        var inline = row(id);
+        try (var connection = LocalInfrastructure.connect(); var wipe = connection.prepareStatement(
+                "update partnerships set state = '{}'::jsonb, health = null, health_status = null, health_alerts = '{}'"
+                        + " where id = ?")) {
+            wipe.setObject(1, id);
+            wipe.executeUpdate();
+        }
+        given().auth().oauth2(Tokens.admin()).when().post("/admin/projections/rebuild").then().statusCode(200);
+        assertThat(row(id)).isEqualTo(inline);
+        given().auth().oauth2(Tokens.partner(tag + "-a")).when().post("/admin/projections/rebuild")
+                .then().statusCode(403);
+    }
+
+    static List<Object> row(UUID id) throws Exception {
+        try (var connection = LocalInfrastructure.connect(); var select = connection.prepareStatement(
+                "select state::text, health_status, health_overall, health_alerts::text, partner_orgs::text, sectors::text,"
+                        + " health -> 'dimensions' from partnerships where id = ?")) {
+            select.setObject(1, id);
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                var values = new ArrayList<Object>();
+                for (int i = 1; i <= 7; i++) {
+                    values.add(rows.getString(i));
+                }
+                return values;
+            }
+        }
+    }
+}
