@@ -1,0 +1,452 @@
+package org.rapport.domain.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.rapport.domain.health.Timeline.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.rapport.domain.*;
+import org.rapport.domain.health.Health.Severity;
+import org.rapport.domain.health.Health.Status;
+import org.rapport.domain.health.HealthAssessor.Adjustment;
+import org.rapport.domain.health.HealthAssessor.Context;
+import org.rapport.domain.health.HealthAssessor.Term;
+
+/** One test per rule of the health model, each on the smallest history that shows it. */
+class HealthRulesTest {
+
+    static final LocalDate FORMED = LocalDate.of(2025, 1, 1);
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+    static Timeline pair() {
+        return new Timeline().on(FORMED, formed(PartnershipType.COLLABORATIVE, org("a", Sector.PUBLIC),
+                org("b", Sector.VOLUNTARY)));
+    }
+
+    static Context ctx(Timeline t) {
+        return new Context(HealthFacts.of(t.events), TODAY, HealthParams.V1);
+    }
+
+    static Term term(List<Term> terms, String rule) {
+        return terms.stream().filter(t -> t.rule().equals(rule)).findFirst().orElseThrow();
+    }
+
+    static double points(List<Adjustment> adjustments, String rule) {
+        return adjustments.stream().filter(a -> a.rule().equals(rule)).mapToDouble(Adjustment::points).sum();
+    }
+
+    @Nested
+    class Trust {
+
+        @Test
+        void a_meeting_of_every_partners_chief_executive_today_is_worth_six() {
+            var t = pair().on(TODAY, seniorSteering("a", "b"));
+            assertThat(HealthAssessor.meetingCredit(ctx(t), ctx(t).facts.meetings.get(0))).isCloseTo(6.0, within(1e-9));
+        }
+
+        @Test
+        void seniority_format_share_and_age_scale_a_meetings_credit() {
+            var someSenior = new MeetingHeld(MeetingHeld.MeetingFormat.VIRTUAL, MeetingHeld.MeetingKind.WORKSHOP, List.of(
+                    new MeetingHeld.Attendee("x", "a", Seniority.DIRECTOR), new MeetingHeld.Attendee("y", "b", Seniority.STAFF)));
+            var t = pair().on(TODAY.minusDays(90), someSenior);
+            var c = ctx(t);
+            // 4 * 1.2 (some senior) * 0.8 (virtual) * 1 (both present) * 1/2 (one half-life ago)
+            assertThat(HealthAssessor.meetingCredit(c, c.facts.meetings.get(0))).isCloseTo(1.92, within(1e-9));
+        }
+
+        @Test
+        void only_one_meeting_counts_in_any_fourteen_days() {
+            var t = pair().on(TODAY.minusDays(10), operational("a", "b")).on(TODAY.minusDays(5), seniorSteering("a", "b"))
+                    .on(TODAY, operational("a", "b"));
+            assertThat(HealthAssessor.countedMeetings(ctx(t))).singleElement()
+                    .satisfies(m -> assertThat(m.on()).isEqualTo(TODAY.minusDays(5)));
+        }
+
+        @Test
+        void monthly_senior_meetings_build_to_about_80_in_a_year_and_fade_after_six_silent_months() {
+            var year = pair().meetings(TODAY.minusDays(330), TODAY, 30, seniorSteering("a", "b"));
+            assertThat(term(HealthAssessor.trustTerms(ctx(year)), "relationship").value()).isBetween(0.75, 0.82);
+            var quarter = pair().meetings(TODAY.minusDays(60), TODAY, 30, seniorSteering("a", "b"));
+            assertThat(term(HealthAssessor.trustTerms(ctx(quarter)), "relationship").value()).isBetween(0.45, 0.58);
+            var silent = pair().meetings(TODAY.minusDays(180 + 700), TODAY.minusDays(180), 30, seniorSteering("a", "b"));
+            assertThat(term(HealthAssessor.trustTerms(ctx(silent)), "relationship").value()).isBetween(0.28, 0.38);
+        }
+
+        @Test
+        void trust_is_not_assessed_before_any_meeting_or_survey() {
+            assertThat(term(HealthAssessor.trustTerms(ctx(pair())), "relationship").applies()).isFalse();
+        }
+
+        @Test
+        void a_vacant_chief_executive_post_costs_15_points_undiminished() {
+            var t = pair().on(TODAY.minusDays(200), new LeadershipChanged("a", LeadershipChanged.Role.CHIEF_EXECUTIVE,
+                    null, TODAY.minusDays(200), false));
+            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "leadership-change")).isEqualTo(-15.0);
+        }
+
+        @Test
+        void filling_the_post_starts_the_fading_of_that_same_cost() {
+            var t = pair().on(TODAY.minusDays(200), new LeadershipChanged("a", LeadershipChanged.Role.CHIEF_EXECUTIVE,
+                    null, TODAY.minusDays(200), false))
+                    .on(TODAY.minusDays(90), new LeadershipChanged("a", LeadershipChanged.Role.CHIEF_EXECUTIVE, "new",
+                            TODAY.minusDays(90), true));
+            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "leadership-change")).isCloseTo(-7.5, within(1e-9));
+        }
+
+        @Test
+        void the_cost_halves_once_the_new_post_holder_meets_the_partnership() {
+            var change = new LeadershipChanged("a", LeadershipChanged.Role.PARTNERSHIP_LEAD, "new-lead", TODAY, true);
+            var notMet = pair().on(TODAY, change);
+            assertThat(points(HealthAssessor.trustAdjustments(ctx(notMet)), "leadership-change")).isEqualTo(-10.0);
+            var met = pair().on(TODAY, change).on(TODAY, new MeetingHeld(MeetingHeld.MeetingFormat.IN_PERSON,
+                    MeetingHeld.MeetingKind.BOARD, List.of(new MeetingHeld.Attendee("new-lead", "a", Seniority.DIRECTOR),
+                            new MeetingHeld.Attendee("x", "b", Seniority.DIRECTOR))));
+            assertThat(points(HealthAssessor.trustAdjustments(ctx(met)), "leadership-change")).isEqualTo(-5.0);
+        }
+
+        @Test
+        void a_goal_endorsed_by_every_partner_adds_five_fading() {
+            var t = pair().on(TODAY, goal("g", "a", "b"));
+            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "goal-endorsed-by-all")).isEqualTo(5.0);
+            var partly = pair().on(TODAY, goal("g", "a"));
+            assertThat(points(HealthAssessor.trustAdjustments(ctx(partly)), "goal-endorsed-by-all")).isZero();
+        }
+
+        @Test
+        void an_open_relationship_risk_and_a_partner_leaving_in_conflict_cost_ten_each() {
+            var t = new Timeline().on(FORMED, formed(PartnershipType.COLLABORATIVE, org("a", Sector.PUBLIC),
+                    org("b", Sector.VOLUNTARY), org("c", Sector.PRIVATE)))
+                    .on(TODAY, new RiskRaised("r", RiskRaised.Category.RELATIONSHIP, 2, 2))
+                    .on(TODAY, new PartnerLeft("c", PartnerLeft.Reason.CONFLICT));
+            var adjustments = HealthAssessor.trustAdjustments(ctx(t));
+            assertThat(points(adjustments, "relationship-risk-open")).isEqualTo(-10.0);
+            assertThat(points(adjustments, "partner-left-in-conflict")).isEqualTo(-10.0);
+        }
+
+        @Test
+        void core_funding_ending_with_no_plan_costs_five() {
+            var t = pair().on(FORMED, funding("f", "funder", 1000, FORMED, null, true))
+                    .on(TODAY, new FundingEnded("f", true));
+            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "core-funding-ended-without-plan")).isEqualTo(-5.0);
+        }
+
+        @Test
+        void a_pair_rated_below_3_caps_trust_at_74_and_below_2_at_49() {
+            var low = pair().on(TODAY, seniorSteering("a", "b"))
+                    .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 3, 2, 3, 3));
+            assertThat(HealthAssessor.trustAdjustments(ctx(low))).anyMatch(a -> Integer.valueOf(74).equals(a.cap()));
+            var critical = pair().on(TODAY, seniorSteering("a", "b"))
+                    .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 1, 2, 1, 2));
+            assertThat(HealthAssessor.trustAdjustments(ctx(critical))).anyMatch(a -> Integer.valueOf(49).equals(a.cap()));
+        }
+
+        @Test
+        void a_recent_survey_weighs_half_of_trust() {
+            var t = pair().on(TODAY, new TrustSurveyRecorded("s", "a", "b", 5, 5, 5, 5));
+            var health = t.healthOn(TODAY);
+            // no meeting: relationship 0, survey 100, half each
+            assertThat(health.score(HealthDimension.TRUST)).isEqualTo(50);
+        }
+    }
+
+    @Nested
+    class Alignment {
+
+        @Test
+        void coverage_is_the_share_of_partners_endorsing_the_primary_goal() {
+            var t = pair().on(TODAY, goal("g", "a"));
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "coverage").value()).isEqualTo(0.5);
+        }
+
+        @Test
+        void freshness_falls_from_one_at_12_months_to_zero_at_24() {
+            var t = pair().on(TODAY.minusMonths(18), goal("g", "a", "b"));
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "freshness").value()).isCloseTo(0.5, within(1e-9));
+            var old = pair().on(TODAY.minusMonths(25), goal("g", "a", "b"));
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(old)), "freshness").value()).isZero();
+        }
+
+        @Test
+        void a_goal_is_expected_from_day_90_and_scores_zero_when_missing_after() {
+            var young = new Timeline().on(TODAY.minusDays(30), formed(PartnershipType.COLLABORATIVE,
+                    org("a", Sector.PUBLIC), org("b", Sector.VOLUNTARY)));
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(young)), "coverage").applies()).isFalse();
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "single-goal").value()).isZero();
+        }
+
+        @Test
+        void type_understanding_applies_once_a_partner_confirmed_and_a_mismatch_caps_at_49() {
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "type-understood").applies()).isFalse();
+            var t = pair().on(TODAY, new PartnershipTypeConfirmed("a", PartnershipType.COLLABORATIVE))
+                    .on(TODAY, new PartnershipTypeConfirmed("b", PartnershipType.COORDINATED));
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "type-understood").value()).isEqualTo(0.5);
+            assertThat(HealthAssessor.alignmentAdjustments(ctx(t))).singleElement()
+                    .satisfies(a -> assertThat(a.cap()).isEqualTo(49));
+        }
+
+        @Test
+        void secondments_drop_coverage_and_type_understanding() {
+            var t = new Timeline().on(FORMED, formed(PartnershipType.SECONDMENT, org("a", Sector.PUBLIC),
+                    org("b", Sector.VOLUNTARY))).on(TODAY, new PartnershipTypeConfirmed("a", PartnershipType.COOPERATIVE));
+            var terms = HealthAssessor.alignmentTerms(ctx(t));
+            assertThat(terms).noneMatch(x -> x.rule().equals("coverage"));
+            assertThat(term(terms, "type-understood").applies()).isFalse();
+            assertThat(HealthAssessor.alignmentAdjustments(ctx(t))).isEmpty();
+        }
+
+        @Test
+        void capability_counts_with_chief_executives_within_24_months_and_is_expected_from_day_365() {
+            var t = pair().on(TODAY.minusMonths(3), new CapabilityAssessmentHeld(List.of("a", "b"), true));
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "capability").value()).isEqualTo(1.0);
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "capability").value()).isZero();
+        }
+    }
+
+    @Nested
+    class Governance {
+
+        static AgreementSigned tor(LocalDate reviewBy, String... signatories) {
+            return new AgreementSigned("tor", AgreementSigned.Kind.TERMS_OF_REFERENCE, List.of(signatories),
+                    reviewBy.minusMonths(12), reviewBy, List.of(AgreementSigned.Covers.ROLES, AgreementSigned.Covers.EXIT));
+        }
+
+        @Test
+        void the_agreement_term_is_the_share_of_partners_signed_halved_past_review() {
+            var t = pair().on(FORMED, tor(TODAY.plusMonths(6), "a"));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "agreement").value()).isEqualTo(0.5);
+            var overdue = pair().on(FORMED, tor(TODAY.minusDays(1), "a", "b"));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(overdue)), "agreement").value()).isEqualTo(0.5);
+        }
+
+        @Test
+        void coverage_counts_the_matters_an_agreement_covers() {
+            var t = pair().on(FORMED, tor(TODAY.plusMonths(6), "a", "b"));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "coverage").value()).isEqualTo(0.25);
+        }
+
+        @Test
+        void an_independent_chair_counts_fully_a_partner_chair_three_quarters() {
+            var independent = pair().on(TODAY, new ChairAppointed(ChairAppointed.Role.INDEPENDENT_CHAIR, "c", null));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(independent)), "chair").value()).isEqualTo(1.0);
+            var partner = pair().on(TODAY, new ChairAppointed(ChairAppointed.Role.PARTNER_CHAIR, "c", "a"));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(partner)), "chair").value()).isEqualTo(0.75);
+            assertThat(term(HealthAssessor.governanceTerms(ctx(pair())), "chair").value()).isZero();
+        }
+
+        @Test
+        void the_forum_is_an_all_partner_board_or_steering_meeting_within_90_days() {
+            var t = pair().on(TODAY.minusDays(80), seniorSteering("a", "b"));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "forum").value()).isEqualTo(1.0);
+            var partial = pair().on(TODAY.minusDays(80), operational("a", "b"));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(partial)), "forum").value()).isZero();
+        }
+
+        @Test
+        void each_high_risk_open_over_60_days_costs_a_quarter_of_the_risk_term() {
+            var t = pair().on(TODAY.minusDays(61), new RiskRaised("r1", RiskRaised.Category.DELIVERY, 3, 3))
+                    .on(TODAY.minusDays(61), new RiskRaised("r2", RiskRaised.Category.DATA, 4, 3))
+                    .on(TODAY.minusDays(61), new RiskRaised("r3", RiskRaised.Category.DATA, 2, 2));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "risk").value()).isEqualTo(0.5);
+            assertThat(term(HealthAssessor.governanceTerms(ctx(pair())), "risk").applies()).isFalse();
+        }
+
+        @Test
+        void cooperative_partnerships_are_not_judged_on_agreements() {
+            var t = new Timeline().on(FORMED, formed(PartnershipType.COOPERATIVE, org("a", Sector.PUBLIC),
+                    org("b", Sector.VOLUNTARY)));
+            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "agreement").applies()).isFalse();
+            assertThat(Alerts.of(ctx(t))).noneMatch(a -> a.code().equals("NO_AGREEMENT"));
+        }
+    }
+
+    @Nested
+    class Sustainability {
+
+        @Test
+        void nothing_is_judged_before_funding_or_resources_are_recorded() {
+            assertThat(HealthAssessor.sustainabilityTerms(ctx(pair()))).noneMatch(Term::applies);
+        }
+
+        @Test
+        void runway_is_months_of_core_funding_over_18_and_full_when_open_ended() {
+            var t = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(274), true));
+            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "runway").value()).isCloseTo(0.5, within(0.01));
+            var open = pair().on(FORMED, funding("core", "f", 1000, FORMED, null, true));
+            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(open)), "runway").value()).isEqualTo(1.0);
+        }
+
+        @Test
+        void plans_cover_the_funding_ending_within_12_months_weighted_by_amount_a_draft_half() {
+            var t = pair().on(FORMED, funding("big", "f1", 3000, FORMED, TODAY.plusMonths(6), false))
+                    .on(FORMED, funding("small", "f2", 1000, FORMED, TODAY.plusMonths(6), false))
+                    .on(TODAY, new ContinuationPlanRecorded("p", List.of("big"), ContinuationPlanRecorded.Route.SCALE_DOWN,
+                            ContinuationPlanRecorded.Status.DRAFT, BigDecimal.ZERO));
+            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "plan").value()).isCloseTo(0.375, within(1e-9));
+        }
+
+        @Test
+        void capacity_needs_two_partners_with_committed_staff_and_diversity_two_funders() {
+            var t = pair().on(FORMED, funding("a1", "f1", 1000, FORMED, null, true))
+                    .on(FORMED, funding("a2", "f2", 1000, FORMED, null, false))
+                    .on(FORMED, staff("a", FORMED)).on(FORMED, staff("b", FORMED));
+            var terms = HealthAssessor.sustainabilityTerms(ctx(t));
+            assertThat(term(terms, "capacity").value()).isEqualTo(1.0);
+            assertThat(term(terms, "diversity").value()).isEqualTo(1.0);
+        }
+
+        @Test
+        void core_funding_ending_within_90_days_without_an_agreed_plan_caps_at_49_and_within_180_at_74() {
+            var soon = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(60), true));
+            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(soon))).singleElement()
+                    .satisfies(a -> assertThat(a.cap()).isEqualTo(49));
+            var later = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(150), true));
+            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(later))).singleElement()
+                    .satisfies(a -> assertThat(a.cap()).isEqualTo(74));
+            var planned = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(60), true))
+                    .on(TODAY, agreedPlan("p", "core"));
+            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(planned))).isEmpty();
+        }
+
+        @Test
+        void a_small_grant_ending_is_no_cliff() {
+            var t = pair().on(FORMED, funding("core", "f", 100_000, FORMED, null, true))
+                    .on(FORMED, funding("tiny", "g", 5_000, FORMED, TODAY.plusDays(30), false));
+            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(t))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Engagement {
+
+        @Test
+        void senior_breadth_layers_cross_sector_and_commitment() {
+            var t = pair().on(TODAY.minusDays(70), seniorSteering("a", "b")).on(TODAY.minusDays(10), operational("a"))
+                    .on(FORMED, staff("a", FORMED));
+            var terms = HealthAssessor.engagementTerms(ctx(t));
+            assertThat(term(terms, "senior").value()).isEqualTo(1.0);
+            assertThat(term(terms, "breadth").value()).isEqualTo(0.5);
+            assertThat(term(terms, "layers").value()).isEqualTo(1.0);
+            assertThat(term(terms, "cross-sector").value()).isEqualTo(1.0);
+            assertThat(term(terms, "commitment").value()).isEqualTo(0.5);
+        }
+
+        @Test
+        void a_senior_post_vacant_over_30_days_costs_ten() {
+            var t = pair().on(TODAY.minusDays(40), seniorSteering("a", "b"))
+                    .on(TODAY.minusDays(31), new LeadershipChanged("b", LeadershipChanged.Role.BOARD_CHAIR, null,
+                            TODAY.minusDays(31), false));
+            assertThat(points(HealthAssessor.engagementAdjustments(ctx(t)), "vacancy")).isEqualTo(-10.0);
+        }
+
+        @Test
+        void engagement_waits_for_a_first_meeting() {
+            assertThat(HealthAssessor.engagementTerms(ctx(pair()))).noneMatch(Term::applies);
+        }
+    }
+
+    @Nested
+    class Momentum {
+
+        static MeasureDefined measure(String id, MeasureDefined.Direction direction, MeasureDefined.Cadence cadence) {
+            return new MeasureDefined(id, "g", "a", id, BigDecimal.TEN, direction, null, cadence);
+        }
+
+        @Test
+        void measures_are_defined_current_and_beating_their_baseline() {
+            var t = pair().on(FORMED, goal("g", "a", "b"))
+                    .on(FORMED, measure("up", MeasureDefined.Direction.INCREASE, MeasureDefined.Cadence.MONTHLY))
+                    .on(FORMED, measure("down", MeasureDefined.Direction.DECREASE, MeasureDefined.Cadence.QUARTERLY))
+                    .on(TODAY.minusDays(20), new MeasureRecorded("up", TODAY.minusDays(25), BigDecimal.valueOf(12)))
+                    .on(TODAY.minusDays(200), new MeasureRecorded("down", TODAY.minusDays(205), BigDecimal.valueOf(11)));
+            var terms = HealthAssessor.momentumTerms(ctx(t));
+            assertThat(term(terms, "measures-defined").value()).isEqualTo(1.0);
+            assertThat(term(terms, "measures-current").value()).isEqualTo(0.5);
+            assertThat(term(terms, "measures-direction").value()).isEqualTo(0.5);
+        }
+
+        @Test
+        void a_recent_milestone_counts_and_each_overdue_one_costs_a_quarter() {
+            var t = pair().on(FORMED, new MilestoneSet("m1", "one", TODAY.minusDays(30), null))
+                    .on(TODAY.minusDays(20), new MilestoneReached("m1"))
+                    .on(FORMED, new MilestoneSet("m2", "two", TODAY.minusDays(1), null));
+            assertThat(term(HealthAssessor.momentumTerms(ctx(t)), "milestones").value()).isEqualTo(0.75);
+        }
+
+        @Test
+        void a_pilot_scaled_within_a_year_counts_fully_one_started_within_two_years_six_tenths() {
+            var started = pair().on(TODAY.minusMonths(6), new PilotStarted("p", new Location("x", "x"), TODAY));
+            assertThat(term(HealthAssessor.momentumTerms(ctx(started)), "scale").value()).isEqualTo(0.6);
+            var scaled = pair().on(TODAY.minusMonths(30), new PilotStarted("p", new Location("x", "x"), TODAY))
+                    .on(TODAY.minusMonths(2), new PilotScaled("p", new Location("y", "y"), PilotScaled.Kind.REPLICATION));
+            assertThat(term(HealthAssessor.momentumTerms(ctx(scaled)), "scale").value()).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    class CalibrationAndStatus {
+
+        @Test
+        void a_recent_health_check_blends_in_three_tenths() {
+            var t = pair().on(TODAY, seniorSteering("a", "b"));
+            var without = t.healthOn(TODAY).score(HealthDimension.TRUST);
+            t.on(TODAY, new HealthCheckCompleted(HealthCheckCompleted.Instrument.NUFFIELD, 6, BigDecimal.ONE,
+                    BigDecimal.valueOf(5), List.of(new HealthCheckCompleted.FactorScore("P4", BigDecimal.valueOf(5), 6, null))));
+            var with = t.healthOn(TODAY).score(HealthDimension.TRUST);
+            assertThat(with).isEqualTo((int) Math.round(0.7 * without + 30));
+        }
+
+        @Test
+        void a_young_partnership_or_one_without_meetings_has_not_enough_data() {
+            var young = new Timeline().on(TODAY.minusDays(20), formed(PartnershipType.COLLABORATIVE,
+                    org("a", Sector.PUBLIC), org("b", Sector.VOLUNTARY))).on(TODAY, seniorSteering("a", "b"));
+            assertThat(young.healthOn(TODAY).status()).isEqualTo(Status.NOT_ENOUGH_DATA);
+            assertThat(pair().healthOn(TODAY).status()).isEqualTo(Status.NOT_ENOUGH_DATA);
+        }
+
+        @Test
+        void paused_health_is_frozen_at_the_pause_and_closed_overrides_all() {
+            var t = pair().meetings(FORMED.plusDays(10), LocalDate.of(2026, 1, 1), 30, seniorSteering("a", "b"))
+                    .on(LocalDate.of(2026, 1, 2), new PartnershipPaused("funding gap", LocalDate.of(2026, 12, 1)));
+            var atPause = t.healthOn(LocalDate.of(2026, 1, 2));
+            var later = t.healthOn(TODAY);
+            assertThat(later.status()).isEqualTo(Status.PAUSED);
+            assertThat(later.score(HealthDimension.TRUST)).isEqualTo(atPause.score(HealthDimension.TRUST));
+            t.on(TODAY, new PartnershipClosed(PartnershipClosed.Reason.DISSOLVED));
+            assertThat(t.healthOn(TODAY).status()).isEqualTo(Status.CLOSED);
+        }
+
+        @Test
+        void the_overall_score_renormalises_over_the_dimensions_scored() {
+            var t = pair().on(TODAY, seniorSteering("a", "b"));
+            var h = t.healthOn(TODAY);
+            double sum = 0;
+            double weights = 0;
+            for (var d : HealthDimension.values()) {
+                if (h.score(d) != null) {
+                    sum += HealthParams.V1.overallWeights().get(d) * h.score(d);
+                    weights += HealthParams.V1.overallWeights().get(d);
+                }
+            }
+            assertThat(h.overall()).isEqualTo((int) Math.round(sum / weights));
+        }
+
+        @Test
+        void every_alert_carries_its_severity_and_a_prompt() {
+            var t = pair().on(TODAY.minusDays(100), new RiskRaised("r", RiskRaised.Category.FUNDING, 3, 4))
+                    .on(FORMED, new AgreementSigned("a", AgreementSigned.Kind.MOU, List.of("a", "b"), FORMED,
+                            FORMED.plusMonths(12), List.of()))
+                    .on(FORMED, new MeasureDefined("m", "g0", "a", "m", BigDecimal.ONE, MeasureDefined.Direction.INCREASE,
+                            null, MeasureDefined.Cadence.MONTHLY));
+            var alerts = Alerts.of(ctx(t));
+            assertThat(alerts).extracting(Health.Alert::code).contains("HIGH_RISK_OPEN", "NO_MEETING", "NO_SHARED_GOAL",
+                    "AGREEMENT_REVIEW_OVERDUE", "MEASURE_OVERDUE");
+            assertThat(alerts).allSatisfy(a -> assertThat(a.prompt()).endsWith("?"));
+            assertThat(alerts).filteredOn(a -> a.code().equals("MEASURE_OVERDUE"))
+                    .allSatisfy(a -> assertThat(a.severity()).isEqualTo(Severity.LOW));
+        }
+    }
+}
