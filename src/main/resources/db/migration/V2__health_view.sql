@@ -25,6 +25,4 @@ create index partnerships_assessed_idx on partnerships (health_assessed_at, id);
 -- What the health assessment reads: every structural event of a stream, and the frequent kinds
 -- (meetings, surveys, measure values, health checks) only within a recent window, so the cost of
 -- assessing does not grow with the length of the stream.
-create index events_structural_idx on events (stream_id, version)
-    where type not in ('MeetingHeld', 'TrustSurveyRecorded', 'MeasureRecorded', 'HealthCheckCompleted', 'EventVoided');
 create index events_recent_idx on events (stream_id, type, occurred_at);

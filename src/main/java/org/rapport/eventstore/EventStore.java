@@ -259,25 +259,37 @@ public class EventStore {
     /** The kinds of event that recur often and matter to health only while recent. */
     static final String FREQUENT = "'MeetingHeld', 'TrustSurveyRecorded', 'MeasureRecorded', 'HealthCheckCompleted'";
 
+    /** Every other kind but voids: few per partnership, all of them read. */
+    static final String[] STRUCTURAL = org.rapport.domain.EventCatalog.all().stream()
+            .map(org.rapport.domain.EventCatalog.EventType::name)
+            .filter(name -> !FREQUENT.contains("'" + name + "'") && !name.equals("EventVoided"))
+            .toArray(String[]::new);
+
+    private static final String NOT_VOIDED = " and not exists (select 1 from events v where v.type = 'EventVoided'"
+            + " and v.stream_id = e.stream_id and v.data ->> 'voidedEventId' = e.event_id::text"
+            + " and ($3::timestamptz is null or v.recorded_at <= $3))"
+            + " and ($3::timestamptz is null or e.recorded_at <= $3) and e.occurred_at <= $2";
+
+    // No order: the assessment orders by occurredAt itself, and asking the database for stream
+    // order would invite it to walk the whole stream by version instead of the recent window.
+    // The structural types are named, not excluded, so the (stream_id, type, occurred_at) index
+    // reaches them directly whatever the length of the stream.
+    /** Parameters: stream id, asOf, knownAt (or null), start of the window, the structural types. */
+    public static final String HEALTH_QUERY = "select " + COLUMNS + " from events e where e.stream_id = $1"
+            + " and e.type = any($5::text[])" + NOT_VOIDED
+            + " union all select " + COLUMNS + " from events e where e.stream_id = $1"
+            + " and e.type in (" + FREQUENT + ") and e.occurred_at >= $4" + NOT_VOIDED;
+
     /**
-     * What the health assessment of a stream reads at {@code asOf}: the events that had occurred
+     * What the health assessment of a stream reads at {@code asOf}, in no particular order: the events that had occurred
      * by then and were not voided, leaving out voids themselves; every structural event, and the
      * frequent kinds within {@code window} before {@code asOf}. With {@code knownAt}, only what
      * had been recorded by then (voids included) counts.
      */
     public Uni<List<StoredEvent>> readForHealth(UUID partnershipId, Instant asOf, Instant knownAt,
             java.time.Duration window) {
-        var notVoided = " and not exists (select 1 from events v where v.type = 'EventVoided'"
-                + " and v.stream_id = e.stream_id and v.data ->> 'voidedEventId' = e.event_id::text"
-                + " and ($3::timestamptz is null or v.recorded_at <= $3))"
-                + " and ($3::timestamptz is null or e.recorded_at <= $3) and e.occurred_at <= $2";
-        var sql = "select * from (select " + COLUMNS + " from events e where e.stream_id = $1"
-                + " and e.type not in (" + FREQUENT + ", 'EventVoided')" + notVoided
-                + " union all select " + COLUMNS + " from events e where e.stream_id = $1"
-                + " and e.type in (" + FREQUENT + ") and e.occurred_at >= $4" + notVoided
-                + ") x order by version";
-        return pool.preparedQuery(sql)
-                .execute(Tuple.of(partnershipId, utc(asOf), utc(knownAt), utc(asOf.minus(window))))
+        return pool.preparedQuery(HEALTH_QUERY)
+                .execute(Tuple.of(partnershipId, utc(asOf), utc(knownAt), utc(asOf.minus(window)), STRUCTURAL))
                 .map(this::events);
     }
 

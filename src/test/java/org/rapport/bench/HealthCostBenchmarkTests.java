@@ -96,12 +96,33 @@ class HealthCostBenchmarkTests {
         var fresh = Partnerships.form("bench-a", "bench-b");
         var longStream = stream(10_000);
         var longerStream = stream(50_000);
+        for (var stream : List.of(longStream, longerStream)) {
+            try (var connection = LocalInfrastructure.connect(); var explain = connection.createStatement()) {
+                var sql = org.rapport.eventstore.EventStore.HEALTH_QUERY.replace("$1", "'" + stream + "'::uuid")
+                        .replace("$2", "now() + interval '1 day'").replace("$3", "null")
+                        .replace("$4", "now() - interval '1097 days'")
+                        .replace("$5::text[]", "array['PartnershipFormed', 'FundingSecured']");
+                var plan = new StringBuilder();
+                try (var rows = explain.executeQuery("explain (analyze, buffers) " + sql)) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                System.out.println("PLAN for " + stream + "\n" + plan);
+            }
+        }
         var timings = new ArrayList<Timing>();
         appends(http, "warm-up", fresh);
         timings.add(appends(http, "append a meeting to a new stream", fresh));
         timings.add(appends(http, "append a meeting to a 10,000-event stream (daily meetings)", longStream));
         timings.add(appends(http, "append a meeting to a 50,000-event stream (daily meetings)", longerStream));
-        timings.add(gets(http, "GET health of the 10,000-event stream", "/partnerships/" + longStream + "/health"));
+        timings.add(gets(http, "GET health of the 10,000-event stream (stored view)", "/partnerships/" + longStream
+                + "/health"));
+        var tomorrow = LocalDate.now().plusDays(1);
+        timings.add(gets(http, "GET health of the 10,000-event stream, assessed (asOf)", "/partnerships/" + longStream
+                + "/health?asOf=" + tomorrow));
+        timings.add(gets(http, "GET health of the 50,000-event stream, assessed (asOf)", "/partnerships/"
+                + longerStream + "/health?asOf=" + tomorrow));
 
         try (var connection = LocalInfrastructure.connect(); var insert = connection.prepareStatement("""
                 insert into partnerships (id, version, state, partner_orgs, updated_at, name, partnership_type, sectors,
@@ -129,6 +150,6 @@ class HealthCostBenchmarkTests {
         System.out.println("\n" + table);
         Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(Path.of("target", "benchmarks", "health.md"), table);
-        assertThat(timings).hasSize(10);
+        assertThat(timings).hasSize(12);
     }
 }
