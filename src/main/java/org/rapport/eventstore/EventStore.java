@@ -200,11 +200,7 @@ public class EventStore {
     public Uni<List<StreamRef>> streams(UUID after, int limit) {
         return pool.preparedQuery("select id, version from partnerships where id > $1 order by id limit $2")
                 .execute(Tuple.of(after, limit))
-                .map(rows -> {
-                    var refs = new ArrayList<StreamRef>();
-                    rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
-                    return List.copyOf(refs);
-                });
+                .map(EventStore::streamRefs);
     }
 
     /** Partnerships whose health was last assessed before {@code before}, oldest first. */
@@ -212,11 +208,13 @@ public class EventStore {
         return pool.preparedQuery("select id, version from partnerships where health_assessed_at < $1"
                 + " order by health_assessed_at, id limit $2")
                 .execute(Tuple.of(utc(before), limit))
-                .map(rows -> {
-                    var refs = new ArrayList<StreamRef>();
-                    rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
-                    return List.copyOf(refs);
-                });
+                .map(EventStore::streamRefs);
+    }
+
+    private static List<StreamRef> streamRefs(RowSet<Row> rows) {
+        var refs = new ArrayList<StreamRef>(rows.size());
+        rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
+        return List.copyOf(refs);
     }
 
     /**
