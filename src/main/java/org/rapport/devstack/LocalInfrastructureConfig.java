@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * In dev mode, and only there: starts a local PostgreSQL server when no database is configured
  * and points the datasource at it; and when no token key is configured, makes a key pair and
- * prints tokens signed with it. Dev mode reloads the application in the same JVM: the
+ * prints tokens signed with it; and when no Kafka is configured, starts a local broker. Dev mode reloads the application in the same JVM: the
  * server's port is kept in a system property so a reload reuses the server. The source ranks
  * above application.properties and below environment variables and system properties.
  */
@@ -20,6 +20,7 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(LocalInfrastructureConfig.class);
     private static final String PORT_PROPERTY = "rapport.local.postgres.port";
+    private static final String KAFKA_PROPERTY = "rapport.local.kafka.servers";
     private static final String TOKENS_PRINTED = "rapport.local.tokens.printed";
     private static final String LAUNCHER = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
@@ -34,6 +35,9 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
         }
         if (!configured(context, "mp.jwt.verify.publickey.location")) {
             config.putAll(tokens());
+        }
+        if (!configured(context, "kafka.bootstrap.servers") && onClassPath()) {
+            config.putAll(kafka());
         }
         return List.of(new PropertiesConfigSource(config, "rapport-local-infrastructure", 275));
     }
@@ -55,6 +59,17 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
                     LocalTokens.token("person-at-org-b", List.of("partner"), "org-b"));
         }
         return config;
+    }
+
+    private static Map<String, String> kafka() {
+        var servers = System.getProperty(KAFKA_PROPERTY);
+        if (servers == null) {
+            servers = LocalKafka.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(LocalKafka::stop, "local-kafka-stop"));
+            System.setProperty(KAFKA_PROPERTY, servers);
+            LOG.infof("Started a local Kafka broker for dev mode at %s", servers);
+        }
+        return Map.of("kafka.bootstrap.servers", servers);
     }
 
     private static Map<String, String> postgres() {

@@ -1,0 +1,254 @@
+package org.rapport.publish;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import org.rapport.eventstore.Checkpoints;
+import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.FeedCursor;
+import org.rapport.eventstore.StoredEvent;
+
+/**
+ * Publishes the log to Kafka with no dual write: the log is the outbox. The relay follows the
+ * global feed (gap-free, in commit order, so each partnership's events stay in stream order),
+ * sends each event to {@code partnership-events} and to the topics of the partnership's funders
+ * (never trust-survey responses; a new funder first receives the history), waits for the
+ * broker's acknowledgements and only then moves its checkpoint in PostgreSQL. Delivery is at
+ * least once: after a crash the last batch is sent again and consumers deduplicate by ce_id.
+ *
+ * <p>One instance publishes at a time: the relay holds a PostgreSQL advisory lock on a
+ * connection of its own; when that instance dies its connection closes, the lock is released and
+ * another instance takes over.
+ */
+@ApplicationScoped
+public class EventRelay {
+
+    public static final String NAME = Topics.EVENTS;
+    static final long LOCK = 0x7261707072656c61L;
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
+    private static final int FUNDER_CACHE = 10_000;
+
+    private final EventStore store;
+    private final Checkpoints checkpoints;
+    private final KafkaClients kafka;
+    private final KafkaSettings settings;
+    private final Pool pool;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter errors;
+    private final AtomicLong lagEvents = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    private final Map<UUID, Set<String>> funders = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Set<String>> eldest) {
+            return size() > FUNDER_CACHE;
+        }
+    };
+
+    private volatile boolean running;
+    private volatile boolean leading;
+    private Thread thread;
+    private SqlConnection lockConnection;
+
+    public EventRelay(EventStore store, Checkpoints checkpoints, KafkaClients kafka, KafkaSettings settings, Pool pool,
+            Clock clock, MeterRegistry registry) {
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.kafka = kafka;
+        this.settings = settings;
+        this.pool = pool;
+        this.clock = clock;
+        this.published = Counter.builder("rapport.relay.published").description("Records sent to Kafka")
+                .register(registry);
+        this.errors = Counter.builder("rapport.relay.publish.errors")
+                .description("Failed attempts to publish a batch (retried)").register(registry);
+        Gauge.builder("rapport.relay.lag.events", lagEvents, AtomicLong::get)
+                .description("Committed events not yet published").register(registry);
+        Gauge.builder("rapport.relay.lag.seconds", lagMillis, m -> m.get() / 1000.0)
+                .description("Age of the oldest committed event not yet published").register(registry);
+        Gauge.builder("rapport.relay.leading", this, r -> r.leading ? 1 : 0)
+                .description("1 on the instance that publishes").register(registry);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!settings.relayEnabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("event-relay").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        releaseLeadership();
+    }
+
+    public boolean leading() {
+        return leading;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!lead()) {
+                    pause(Duration.ofSeconds(1));
+                    continue;
+                }
+                if (publishOnce() == 0) {
+                    pause(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                errors.increment();
+                LOG.warnf("Publishing to Kafka failed, will retry: %s", e.toString());
+                pause(settings.retryInterval());
+            }
+        }
+    }
+
+    /** Publishes the next batch after the checkpoint; answers how many events it held. */
+    int publishOnce() throws Exception {
+        var cursor = checkpoints.load(NAME).await().atMost(Duration.ofSeconds(10));
+        var page = store.readAll(cursor, settings.batchSize(), null).await().atMost(Duration.ofSeconds(30));
+        measureLag(page.next());
+        if (page.events().isEmpty()) {
+            return 0;
+        }
+        kafka.ensureTopic(Topics.EVENTS);
+        var sent = new ArrayList<Future<RecordMetadata>>();
+        var producer = kafka.producer();
+        for (var event : page.events()) {
+            sent.add(producer.send(EventRecords.record(Topics.EVENTS, event)));
+            if (!event.type().equals("TrustSurveyRecorded")) {
+                for (var funder : fundersFor(event, sent)) {
+                    sent.add(producer.send(EventRecords.record(Topics.funderEvents(funder), event)));
+                }
+            }
+        }
+        producer.flush();
+        for (var future : sent) {
+            future.get();
+        }
+        published.increment(sent.size());
+        checkpoints.save(NAME, page.next(), clock.instant()).await().atMost(Duration.ofSeconds(10));
+        return page.events().size();
+    }
+
+    /**
+     * The funders whose topics carry this event. A funding from a funder new to the partnership
+     * first sends that funder the partnership's history.
+     */
+    private Set<String> fundersFor(StoredEvent event, List<Future<RecordMetadata>> sent) throws Exception {
+        var known = funders.get(event.partnershipId());
+        if (known == null) {
+            known = new HashSet<>(checkpoints.fundersBefore(event.partnershipId(), event.version())
+                    .await().atMost(Duration.ofSeconds(10)));
+            funders.put(event.partnershipId(), known);
+        }
+        if (event.type().equals("FundingSecured")) {
+            var funder = event.data().path("funder").path("funderId").asText();
+            if (!known.contains(funder)) {
+                kafka.ensureTopic(Topics.funderEvents(funder));
+                var history = store.readStream(event.partnershipId(), 1, (int) Math.min(Integer.MAX_VALUE,
+                        event.version() - 1)).await().atMost(Duration.ofSeconds(30));
+                for (var earlier : history) {
+                    if (!earlier.type().equals("TrustSurveyRecorded")) {
+                        sent.add(kafka.producer().send(EventRecords.record(Topics.funderEvents(funder), earlier)));
+                    }
+                }
+                known.add(funder);
+            }
+        }
+        for (var funder : known) {
+            kafka.ensureTopic(Topics.funderEvents(funder));
+        }
+        return known;
+    }
+
+    private void measureLag(FeedCursor after) {
+        try {
+            var behind = checkpoints.behind(after).await().atMost(Duration.ofSeconds(10));
+            lagEvents.set(behind.events());
+            lagMillis.set(behind.oldestRecordedAt() == null ? 0
+                    : Math.max(0, Duration.between(behind.oldestRecordedAt(), clock.instant()).toMillis()));
+        } catch (RuntimeException e) {
+            LOG.debug("could not measure the relay's lag", e);
+        }
+    }
+
+    /** Holds the advisory lock on a connection of its own, or tries to take it. */
+    private boolean lead() {
+        try {
+            if (lockConnection != null) {
+                lockConnection.query("select 1").execute().await().atMost(Duration.ofSeconds(5));
+                return true;
+            }
+            var connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+            var locked = connection.preparedQuery("select pg_try_advisory_lock($1) as locked").execute(Tuple.of(LOCK))
+                    .await().atMost(Duration.ofSeconds(5)).iterator().next().getBoolean("locked");
+            if (locked) {
+                lockConnection = connection;
+                leading = true;
+                funders.clear();
+                LOG.info("This instance now publishes the log to Kafka");
+                return true;
+            }
+            connection.closeAndAwait();
+            return false;
+        } catch (RuntimeException e) {
+            releaseLeadership();
+            return false;
+        }
+    }
+
+    private void releaseLeadership() {
+        leading = false;
+        if (lockConnection != null) {
+            try {
+                lockConnection.closeAndAwait();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the relay's lock connection failed", e);
+            }
+            lockConnection = null;
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
