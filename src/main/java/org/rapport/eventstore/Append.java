@@ -24,8 +24,11 @@ public record Append(UUID partnershipId, long expectedVersion, List<NewEvent> ev
             List<String> sectors, List<String> funderIds, HealthRow health) {
     }
 
-    /** A health assessment as stored: the full view and its summary columns. */
+    /**
+     * A health assessment as stored: the full view, its summary columns, and the summary published
+     * to Kafka with the key that tells whether it changed (status, integer scores, alert codes).
+     */
     public record HealthRow(JsonNode view, String status, Integer overall, List<String> alerts, Instant assessedAt,
-            String paramsVersion) {
+            String paramsVersion, JsonNode summary, String changeKey) {
     }
 }

@@ -52,20 +52,26 @@ public class EventStore {
             ), head as (
                 insert into partnerships (id, version, state, partner_orgs, updated_at, name, partnership_type,
                                           sectors, funder_ids, health, health_status, health_overall, health_alerts,
-                                          health_assessed_at, params_version)
+                                          health_assessed_at, params_version, health_key)
                 values ($1, $13, $14::text::jsonb, $15::text[], $2, $20, $21, $22::text[], $23::text[],
-                        $24::text::jsonb, $25, $26, $27::text[], $28, $29)
+                        $24::text::jsonb, $25, $26, $27::text[], $28, $29, $31)
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
                     partner_orgs = excluded.partner_orgs, updated_at = excluded.updated_at, name = excluded.name,
                     partnership_type = excluded.partnership_type, sectors = excluded.sectors,
                     funder_ids = excluded.funder_ids, health = excluded.health, health_status = excluded.health_status,
                     health_overall = excluded.health_overall, health_alerts = excluded.health_alerts,
-                    health_assessed_at = excluded.health_assessed_at, params_version = excluded.params_version
+                    health_assessed_at = excluded.health_assessed_at, params_version = excluded.params_version,
+                    health_key = excluded.health_key
                 returning id
             ), remembered as (
                 insert into idempotency_keys (caller, request_path, key, request_hash, event_ids, created_at)
                 select $16, $17, $18, $19, $5::uuid[], $2 where $18::text is not null
                 returning key
+            ), health_changed as (
+                insert into health_outbox (partnership_id, funder_ids, summary, created_at)
+                select $1, $23::text[], $30::text::jsonb, $2
+                where $31::text is distinct from (select health_key from partnerships where id = $1)
+                returning id
             )
             select position, version, data, recorded_at from new_events order by version
             """;
@@ -142,7 +148,8 @@ public class EventStore {
                 key == null ? null : key.key(), key == null ? null : key.requestHash(),
                 model.name(), model.partnershipType(), model.sectors().toArray(String[]::new),
                 model.funderIds().toArray(String[]::new), health.view().toString(), health.status(), health.overall(),
-                health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion());
+                health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
+                health.summary().toString(), health.changeKey());
         return pool.preparedQuery(APPEND).execute(Tuple.from(params))
                 .onFailure(PgException.class).transform(EventStore::conflictOrSame)
                 .map(rows -> {
@@ -167,29 +174,69 @@ public class EventStore {
     public Uni<Boolean> writeReadModel(UUID partnershipId, long version, Append.ReadModel model, Instant now) {
         var health = model.health();
         return pool.preparedQuery("""
-                update partnerships set state = $3::text::jsonb, partner_orgs = $4::text[], updated_at = $5,
-                    name = $6, partnership_type = $7, sectors = $8::text[], funder_ids = $9::text[],
-                    health = $10::text::jsonb, health_status = $11, health_overall = $12, health_alerts = $13::text[],
-                    health_assessed_at = $14, params_version = $15
-                where id = $1 and version = $2""")
+                with old as (select health_key from partnerships where id = $1), written as (
+                    update partnerships set state = $3::text::jsonb, partner_orgs = $4::text[], updated_at = $5,
+                        name = $6, partnership_type = $7, sectors = $8::text[], funder_ids = $9::text[],
+                        health = $10::text::jsonb, health_status = $11, health_overall = $12,
+                        health_alerts = $13::text[], health_assessed_at = $14, params_version = $15, health_key = $17
+                    where id = $1 and version = $2
+                    returning id
+                ), changed as (
+                    insert into health_outbox (partnership_id, funder_ids, summary, created_at)
+                    select $1, $9::text[], $16::text::jsonb, $5 from written
+                    where $17::text is distinct from (select health_key from old)
+                )
+                select count(*) as written from written""")
                 .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, model.state().toString(),
                         model.partnerOrgs().toArray(String[]::new), utc(now), model.name(), model.partnershipType(),
                         model.sectors().toArray(String[]::new), model.funderIds().toArray(String[]::new),
                         health.view().toString(), health.status(), health.overall(),
-                        health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion())))
-                .map(rows -> rows.rowCount() == 1);
+                        health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
+                        health.summary().toString(), health.changeKey())))
+                .map(rows -> rows.iterator().next().getLong("written") == 1);
     }
 
-    /** Replaces a partnership's health, provided its stream is still at {@code version}. */
+    /**
+     * Replaces a partnership's health, provided its stream is still at {@code version}; a change
+     * of status, integer score or alerts goes to the health outbox in the same statement.
+     */
     public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
         return pool.preparedQuery("""
-                update partnerships set health = $3::text::jsonb, health_status = $4, health_overall = $5,
-                    health_alerts = $6::text[], health_assessed_at = $7, params_version = $8
-                where id = $1 and version = $2""")
+                with old as (select health_key from partnerships where id = $1), written as (
+                    update partnerships set health = $3::text::jsonb, health_status = $4, health_overall = $5,
+                        health_alerts = $6::text[], health_assessed_at = $7, params_version = $8, health_key = $10
+                    where id = $1 and version = $2
+                    returning id, funder_ids
+                ), changed as (
+                    insert into health_outbox (partnership_id, funder_ids, summary, created_at)
+                    select $1, funder_ids, $9::text::jsonb, $7 from written
+                    where $10::text is distinct from (select health_key from old)
+                )
+                select count(*) as written from written""")
                 .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, health.view().toString(),
                         health.status(), health.overall(), health.alerts().toArray(String[]::new),
-                        utc(health.assessedAt()), health.paramsVersion())))
-                .map(rows -> rows.rowCount() == 1);
+                        utc(health.assessedAt()), health.paramsVersion(), health.summary().toString(),
+                        health.changeKey())))
+                .map(rows -> rows.iterator().next().getLong("written") == 1);
+    }
+
+    /** A health change waiting in the outbox. */
+    public record HealthChange(long id, long txId, UUID partnershipId, List<String> funderIds, JsonNode summary) {
+    }
+
+    /** The health outbox after {@code after}, in (transaction, id) order below the horizon: no gaps. */
+    public Uni<List<HealthChange>> healthChanges(FeedCursor after, int limit) {
+        return pool.preparedQuery("select id, tx_id, partnership_id, funder_ids, summary::text as summary"
+                + " from health_outbox where (tx_id, id) > ($1, $2) and tx_id < " + HORIZON
+                + " order by tx_id, id limit $3")
+                .execute(Tuple.of(after.txId(), after.position(), limit))
+                .map(rows -> {
+                    var changes = new ArrayList<HealthChange>();
+                    rows.forEach(row -> changes.add(new HealthChange(row.getLong("id"), row.getLong("tx_id"),
+                            row.getUUID("partnership_id"), List.of(row.getArrayOfStrings("funder_ids")),
+                            parse(row.getString("summary")))));
+                    return List.copyOf(changes);
+                });
     }
 
     /** A partnership id and its stream version. */

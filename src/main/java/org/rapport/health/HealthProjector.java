@@ -101,12 +101,26 @@ public class HealthProjector {
                 state.partnershipType().name(),
                 state.partners().stream().map(p -> p.sector().name()).distinct().sorted().toList(),
                 state.fundings().stream().map(Partnership.Funding::funderId).distinct().sorted().toList(),
-                row(health));
+                row(state.id(), health));
     }
 
-    public Append.HealthRow row(Health health) {
+    public Append.HealthRow row(UUID partnershipId, Health health) {
+        var alerts = health.alerts().stream().map(Health.Alert::code).distinct().sorted().toList();
+        var scores = new java.util.LinkedHashMap<String, Integer>();
+        for (var d : org.rapport.domain.HealthDimension.values()) {
+            scores.put(HealthView.key(d), health.score(d));
+        }
+        var summary = json.createObjectNode();
+        summary.put("partnershipId", partnershipId.toString());
+        summary.put("status", health.status().name());
+        summary.putPOJO("overall", health.overall());
+        summary.set("scores", json.valueToTree(scores));
+        summary.set("alerts", json.valueToTree(alerts));
+        summary.put("assessedAt", health.asOf().toString());
+        summary.put("paramsVersion", health.paramsVersion());
+        // What counts as a change: status, an integer score, the set of alerts (not the moment).
+        var changeKey = health.status() + "|" + health.overall() + "|" + scores + "|" + alerts;
         return new Append.HealthRow(json.valueToTree(HealthView.of(health)), health.status().name(), health.overall(),
-                health.alerts().stream().map(Health.Alert::code).distinct().sorted().toList(), health.asOf(),
-                health.paramsVersion());
+                alerts, health.asOf(), health.paramsVersion(), summary, changeKey);
     }
 }

@@ -54,7 +54,7 @@ public class Reassessment {
                         .flatMap(batch -> Multi.createFrom().iterable(batch)
                                 .onItem().transformToUniAndConcatenate(ref -> projector.at(ref.partnershipId(), now, null)
                                         .flatMap(h -> store.writeHealth(ref.partnershipId(), ref.version(),
-                                                projector.row(h)))
+                                                projector.row(ref.partnershipId(), h)))
                                         .invoke(written -> done.incrementAndGet()))
                                 .collect().asList()
                                 .map(results -> batch.size())))

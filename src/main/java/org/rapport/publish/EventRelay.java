@@ -122,7 +122,7 @@ public class EventRelay {
                     pause(Duration.ofSeconds(1));
                     continue;
                 }
-                if (publishOnce() == 0) {
+                if (publishOnce() + publishHealthOnce() == 0) {
                     pause(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -131,6 +131,7 @@ public class EventRelay {
             } catch (Exception e) {
                 errors.increment();
                 LOG.warnf("Publishing to Kafka failed, will retry: %s", e.toString());
+                kafka.resetProducer();
                 pause(settings.retryInterval());
             }
         }
@@ -162,6 +163,45 @@ public class EventRelay {
         published.increment(sent.size());
         checkpoints.save(NAME, page.next(), clock.instant()).await().atMost(Duration.ofSeconds(10));
         return page.events().size();
+    }
+
+    /**
+     * Publishes the next health changes from their outbox to {@code partnership-health} (compacted,
+     * keyed by partnership) and the funders' health topics; answers how many.
+     */
+    int publishHealthOnce() throws Exception {
+        var cursor = checkpoints.load(Topics.HEALTH).await().atMost(Duration.ofSeconds(10));
+        var changes = store.healthChanges(cursor, settings.batchSize()).await().atMost(Duration.ofSeconds(30));
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        kafka.ensureTopic(Topics.HEALTH);
+        var sent = new ArrayList<Future<RecordMetadata>>();
+        var producer = kafka.producer();
+        for (var change : changes) {
+            sent.add(producer.send(healthRecord(Topics.HEALTH, change)));
+            for (var funder : change.funderIds()) {
+                kafka.ensureTopic(Topics.funderHealth(funder));
+                sent.add(producer.send(healthRecord(Topics.funderHealth(funder), change)));
+            }
+        }
+        producer.flush();
+        for (var future : sent) {
+            future.get();
+        }
+        published.increment(sent.size());
+        var last = changes.get(changes.size() - 1);
+        checkpoints.save(Topics.HEALTH, new FeedCursor(last.txId(), last.id()), clock.instant())
+                .await().atMost(Duration.ofSeconds(10));
+        return changes.size();
+    }
+
+    private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> healthRecord(String topic,
+            EventStore.HealthChange change) {
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, change.partnershipId().toString(),
+                change.summary().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return record;
     }
 
     /**

@@ -53,6 +53,17 @@ public class KafkaClients {
         return producer;
     }
 
+    /**
+     * Drops the producer after a failed batch: an idempotent producer whose sequence broke (a
+     * broker restart, a batch expired) stays broken, so the batch is sent again by a new one.
+     */
+    public synchronized void resetProducer() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ZERO);
+            producer = null;
+        }
+    }
+
     /** Creates the topic unless it is known to exist. */
     public void ensureTopic(String topic) throws InterruptedException, ExecutionException {
         if (knownTopics.contains(topic)) {

@@ -16,16 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.devstack.LocalKafka;
 import org.rapport.testing.KafkaReader;
 import org.rapport.testing.LocalInfrastructure;
+import org.rapport.testing.MovableClock;
 import org.rapport.testing.Partnerships;
 import org.rapport.testing.Tokens;
 
 @QuarkusTest
 @QuarkusTestResource(LocalInfrastructure.class)
 class RelayTests {
+
+    @AfterEach
+    void backToNow() {
+        MovableClock.reset();
+    }
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -108,5 +115,26 @@ class RelayTests {
         assertThat(records).allMatch(r -> id.toString().equals(r.key()));
         assertThat(records).noneMatch(r -> header(r, "ce_type").contains("trust-survey"));
         assertThat(records.get(0).headers().lastHeader("ce_streamversion").value()).isEqualTo("1".getBytes());
+    }
+
+    @Test
+    void a_health_change_caused_by_time_alone_reaches_partnership_health() throws Exception {
+        var id = Partnerships.form("timely-a", "timely-b");
+        for (int daysAgo = 90; daysAgo >= 0; daysAgo -= 30) {
+            record(id, meeting(LocalDate.now().minusDays(daysAgo).toString(), "timely-a", "timely-b"));
+        }
+        MovableClock.advance(Duration.ofDays(200));
+        given().auth().oauth2(Tokens.admin()).when().post("/admin/health/reassess").then().statusCode(200);
+        var records = KafkaReader.readUntil(Topics.HEALTH, r -> of(r, id).stream()
+                .anyMatch(x -> new String(x.value()).contains("NO_MEETING")), PATIENCE);
+        var mine = of(records, id);
+        assertThat(mine).isNotEmpty();
+        var latest = JSON.readTree(mine.get(mine.size() - 1).value());
+        assertThat(latest.get("partnershipId").asText()).isEqualTo(id.toString());
+        assertThat(latest.get("alerts").toString()).contains("NO_MEETING");
+        assertThat(latest.get("scores").has("trust")).isTrue();
+        assertThat(latest.get("paramsVersion").asText()).isEqualTo("2026-11-v1");
+        assertThat(mine).as("after the meetings, before time passed")
+                .anyMatch(r -> !new String(r.value()).contains("NO_MEETING"));
     }
 }
