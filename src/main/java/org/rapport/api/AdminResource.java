@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.health.Reassessment;
 import org.rapport.health.Rebuild;
+import org.rapport.publish.EventRelay;
 import org.rapport.security.Caller;
 
 @Path("/admin")
@@ -25,10 +27,12 @@ public class AdminResource {
 
     private final Rebuild rebuild;
     private final Reassessment reassessment;
+    private final EventRelay relay;
 
-    public AdminResource(Rebuild rebuild, Reassessment reassessment) {
+    public AdminResource(Rebuild rebuild, Reassessment reassessment, EventRelay relay) {
         this.rebuild = rebuild;
         this.reassessment = reassessment;
+        this.relay = relay;
     }
 
     /** How many partnerships a reassessment refreshed (null: another instance was running one). */
@@ -43,6 +47,24 @@ public class AdminResource {
             schema = @Schema(implementation = Rebuild.Result.class)))
     public Uni<Rebuild.Result> rebuild() {
         return rebuild.all();
+    }
+
+    /** Where the relay will publish from. */
+    public record Replay(long fromPosition, String cursor) {
+    }
+
+    @POST
+    @Path("relay/replay")
+    @Operation(summary = "Publish the log to Kafka again from a position", description = "The relay moves back to "
+            + "just before the event at fromPosition and publishes everything from there on again (in the "
+            + "feed's order). Consumers deduplicate by ce_id.")
+    @APIResponse(responseCode = "200", description = "The relay will publish from there")
+    @APIResponse(responseCode = "400", description = "fromPosition is missing or below 1")
+    public Uni<Replay> replay(@QueryParam("fromPosition") Long fromPosition) {
+        if (fromPosition == null || fromPosition < 1) {
+            throw Problems.invalid("fromPosition", "must be a position of the log, 1 or more");
+        }
+        return relay.replayFrom(fromPosition).map(cursor -> new Replay(fromPosition, cursor.encode()));
     }
 
     @POST

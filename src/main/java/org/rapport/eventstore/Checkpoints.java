@@ -30,6 +30,20 @@ public class Checkpoints {
                 });
     }
 
+    /**
+     * Moves a checkpoint from {@code from} to {@code to}; does nothing if it is no longer at
+     * {@code from} (a replay moved it meanwhile), so a batch in flight cannot undo a replay.
+     */
+    public Uni<Void> advance(String name, FeedCursor from, FeedCursor to, Instant now) {
+        return pool.preparedQuery("insert into relay_checkpoints (name, tx_id, position, updated_at) values ($1, $4, $5, $6)"
+                + " on conflict (name) do update set tx_id = excluded.tx_id, position = excluded.position,"
+                + " updated_at = excluded.updated_at"
+                + " where relay_checkpoints.tx_id = $2 and relay_checkpoints.position = $3")
+                .execute(Tuple.of(name, from.txId(), from.position(), to.txId(), to.position(),
+                        now.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> save(String name, FeedCursor cursor, Instant now) {
         return pool.preparedQuery("insert into relay_checkpoints (name, tx_id, position, updated_at) values ($1, $2, $3, $4)"
                 + " on conflict (name) do update set tx_id = excluded.tx_id, position = excluded.position,"

@@ -115,6 +115,11 @@ public class EventRelay {
         return leading;
     }
 
+    /** Publishes the log again from the event at {@code position} (in feed order); answers the new cursor. */
+    public io.smallrye.mutiny.Uni<FeedCursor> replayFrom(long position) {
+        return checkpoints.before(position).call(cursor -> checkpoints.save(NAME, cursor, clock.instant()));
+    }
+
     private void run() {
         while (running) {
             try {
@@ -161,7 +166,7 @@ public class EventRelay {
             future.get();
         }
         published.increment(sent.size());
-        checkpoints.save(NAME, page.next(), clock.instant()).await().atMost(Duration.ofSeconds(10));
+        checkpoints.advance(NAME, cursor, page.next(), clock.instant()).await().atMost(Duration.ofSeconds(10));
         return page.events().size();
     }
 
@@ -191,7 +196,7 @@ public class EventRelay {
         }
         published.increment(sent.size());
         var last = changes.get(changes.size() - 1);
-        checkpoints.save(Topics.HEALTH, new FeedCursor(last.txId(), last.id()), clock.instant())
+        checkpoints.advance(Topics.HEALTH, cursor, new FeedCursor(last.txId(), last.id()), clock.instant())
                 .await().atMost(Duration.ofSeconds(10));
         return changes.size();
     }

@@ -137,4 +137,27 @@ class RelayTests {
         assertThat(mine).as("after the meetings, before time passed")
                 .anyMatch(r -> !new String(r.value()).contains("NO_MEETING"));
     }
+
+    @Test
+    void an_admin_replays_the_log_from_a_position() {
+        var id = Partnerships.form("replay-a", "replay-b");
+        var eventId = record(id, meeting(LocalDate.now().toString(), "replay-a", "replay-b"));
+        var first = KafkaReader.readUntil(Topics.EVENTS,
+                r -> r.stream().anyMatch(x -> eventId.equals(header(x, "ce_id"))), PATIENCE);
+        var position = first.stream().filter(x -> eventId.equals(header(x, "ce_id"))).findFirst()
+                .map(x -> header(x, "ce_position")).orElseThrow();
+        given().auth().oauth2(Tokens.admin()).queryParam("fromPosition", position)
+                .when().post("/admin/relay/replay").then().statusCode(200);
+        var again = KafkaReader.readUntil(Topics.EVENTS,
+                r -> r.stream().filter(x -> eventId.equals(header(x, "ce_id"))).count() >= 2, PATIENCE);
+        assertThat(again.stream().filter(x -> eventId.equals(header(x, "ce_id")))).hasSizeGreaterThanOrEqualTo(2);
+        given().auth().oauth2(Tokens.partner("replay-a")).queryParam("fromPosition", position)
+                .when().post("/admin/relay/replay").then().statusCode(403);
+    }
+
+    @Test
+    void the_asyncapi_document_is_served() {
+        given().when().get("/asyncapi.yaml").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("funder.{funderId}.partnership-events"));
+    }
 }
