@@ -27,6 +27,19 @@ public final class Http {
         }
     }
 
+    /** A GET without a token, answered as text (probes, metrics). */
+    public String getText(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer get(String path, String token) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET());
     }
