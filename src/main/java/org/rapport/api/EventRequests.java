@@ -45,6 +45,20 @@ public class EventRequests {
         this.clock = clock;
     }
 
+    /** The {@code X-Correlation-Id} header: a UUID, carried into event metadata and Kafka records. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    static UUID correlationId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(header.trim());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(CORRELATION_HEADER, "must be a UUID");
+        }
+    }
+
     /** The body of {@code POST /partnerships}: the PartnershipFormed payload; occurredAt defaults to now. */
     public Proposal formation(JsonNode body) {
         var v = new Validation();

@@ -37,7 +37,7 @@ import org.rapport.security.Callers;
 @Path("/partnerships/{id}/events")
 @Tag(name = "Events")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@RolesAllowed({Caller.PARTNER, Caller.FUNDER, Caller.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
@@ -56,11 +56,8 @@ public class EventResource {
         this.callers = callers;
     }
 
-    /** A page of a partnership's stream and the version to read from next. */
-    public record StreamPage(List<StoredEvent> events, long next) {
-    }
-
     @POST
+    @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record one event", description = "A flat JSON object: type, occurredAt (an instant, or "
             + "a date meaning that day UTC), optional eventId (UUID, for idempotency), correlationId, causationId, "
@@ -87,8 +84,11 @@ public class EventResource {
             @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = "Makes the whole request idempotent for this caller and path (kept >= 24 h)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "A UUID carried into the event's metadata and its Kafka record, unless the event "
+                    + "names its own correlationId")
+            @HeaderParam(EventRequests.CORRELATION_HEADER) String correlationId,
             @Context UriInfo uri) {
-        var proposal = requests.event(body);
+        var proposal = requests.event(body).correlatedBy(EventRequests.correlationId(correlationId));
         var expected = ETags.ifMatch(ifMatch);
         var caller = callers.current();
         var key = IdempotencyKeys.of(idempotencyKey, caller, uri.getPath(), body);
@@ -99,6 +99,7 @@ public class EventResource {
 
     @POST
     @Path("batch")
+    @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record 1 to 100 events atomically", description = "All or none, in the order given; "
             + "errors name the element, e.g. [2].attendees[0].orgId.")
@@ -116,8 +117,10 @@ public class EventResource {
     public Uni<Response> recordBatch(@PathParam("id") UUID id, JsonNode body,
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(EventRequests.CORRELATION_HEADER) String correlationId,
             @Context UriInfo uri) {
-        var proposals = requests.batch(body, MAX_BATCH);
+        var correlation = EventRequests.correlationId(correlationId);
+        var proposals = requests.batch(body, MAX_BATCH).stream().map(p -> p.correlatedBy(correlation)).toList();
         var expected = ETags.ifMatch(ifMatch);
         var caller = callers.current();
         var key = IdempotencyKeys.of(idempotencyKey, caller, uri.getPath(), body);
@@ -130,10 +133,10 @@ public class EventResource {
     @Operation(summary = "A partnership's stream", description = "Events in stream order from fromVersion "
             + "(inclusive); voided events stay, marked voided. next is the fromVersion of the following page.")
     @APIResponse(responseCode = "200", description = "A page of the stream",
-            content = @Content(schema = @Schema(implementation = StreamPage.class),
+            content = @Content(schema = @Schema(implementation = Reader.StreamPage.class),
                     examples = @ExampleObject(name = "page", value = Examples.STREAM_PAGE)))
     @APIResponse(responseCode = "404", description = "No such partnership, or not one the caller may see")
-    public Uni<StreamPage> stream(@PathParam("id") UUID id,
+    public Uni<Reader.StreamPage> stream(@PathParam("id") UUID id,
             @QueryParam("fromVersion") @DefaultValue("1") long fromVersion,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (fromVersion < 1) {
@@ -142,8 +145,7 @@ public class EventResource {
         if (limit < 1 || limit > MAX_PAGE) {
             throw Problems.invalid("limit", "must be 1 to " + MAX_PAGE);
         }
-        return reader.stream(callers.current(), id, fromVersion, limit).map(events -> new StreamPage(events,
-                events.isEmpty() ? fromVersion : events.get(events.size() - 1).version() + 1));
+        return reader.stream(callers.current(), id, fromVersion, limit);
     }
 
     @GET

@@ -26,7 +26,7 @@ import org.rapport.security.Callers;
 @Path("/events")
 @Tag(name = "Feed")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@RolesAllowed({Caller.PARTNER, Caller.FUNDER, Caller.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
 

@@ -18,7 +18,7 @@ import org.rapport.security.Caller;
 @Path("/health-model")
 @Tag(name = "Health")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@RolesAllowed({Caller.PARTNER, Caller.FUNDER, Caller.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthModelResource {
 

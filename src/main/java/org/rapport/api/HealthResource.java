@@ -28,7 +28,7 @@ import org.rapport.security.Callers;
 @Path("/partnerships/{id}/health")
 @Tag(name = "Health")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@RolesAllowed({Caller.PARTNER, Caller.FUNDER, Caller.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 

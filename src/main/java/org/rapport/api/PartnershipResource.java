@@ -35,12 +35,13 @@ import org.rapport.health.Portfolio;
 import org.rapport.ledger.Reader;
 import org.rapport.ledger.Recorder;
 import org.rapport.security.Caller;
+import org.rapport.security.AccessPolicy;
 import org.rapport.security.Callers;
 
 @Path("/partnerships")
 @Tag(name = "Partnerships")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+@RolesAllowed({Caller.PARTNER, Caller.FUNDER, Caller.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnershipResource {
 
@@ -49,19 +50,22 @@ public class PartnershipResource {
     private final EventRequests requests;
     private final Callers callers;
     private final Portfolio portfolio;
+    private final AccessPolicy access;
 
     static final int MAX_PORTFOLIO_PAGE = 200;
 
     public PartnershipResource(Recorder recorder, Reader reader, EventRequests requests, Callers callers,
-            Portfolio portfolio) {
+            Portfolio portfolio, AccessPolicy access) {
         this.recorder = recorder;
         this.reader = reader;
         this.requests = requests;
         this.callers = callers;
         this.portfolio = portfolio;
+        this.access = access;
     }
 
     @POST
+    @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Form a partnership", description = "Records a PartnershipFormed event as version 1 of a "
             + "new stream. A partner's own organisation (token claim org_id) must be among the founding partners. "
@@ -81,8 +85,9 @@ public class PartnershipResource {
     public Uni<Response> form(JsonNode body,
             @Parameter(description = "Makes the whole request idempotent for this caller and path (kept >= 24 h)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(EventRequests.CORRELATION_HEADER) String correlationId,
             @Context UriInfo uri) {
-        var proposal = requests.formation(body);
+        var proposal = requests.formation(body).correlatedBy(EventRequests.correlationId(correlationId));
         var caller = callers.current();
         var key = IdempotencyKeys.of(idempotencyKey, caller, "/partnerships", body);
         return recorder.form(caller, proposal, key).map(recorded -> Response
@@ -116,8 +121,8 @@ public class PartnershipResource {
             default -> throw Problems.invalid("sort", "must be name, overall or -overall");
         };
         var caller = callers.current();
-        var filter = new Portfolio.Filter(status, type, sector, funderId, alert, caller.isAdmin() ? null
-                : caller.orgId());
+        var scope = access.scope(caller);
+        var filter = new Portfolio.Filter(status, type, sector, funderId, alert, scope.memberOrg(), scope.funderId());
         try {
             return portfolio.list(filter, order, limit, cursor);
         } catch (IllegalArgumentException e) {

@@ -30,6 +30,8 @@ public record ProblemType(String slug, int status, String title, String explanat
             "The service cannot answer in the media type the Accept header asks for.");
     public static final ProblemType EVENT_ID_CONFLICT = new ProblemType("event-id-conflict", 409,
             "Event id already used", "An event with this eventId is already stored with a different body.");
+    public static final ProblemType FUNDER_EXISTS = new ProblemType("funder-exists", 409, "Funder already registered",
+            "A funder with this funderId is already registered.");
     public static final ProblemType WRITE_CONTENTION = new ProblemType("write-contention", 409, "Write contention",
             "Many writers changed this partnership at once and the request could not be placed; retry it.");
     public static final ProblemType VERSION_MISMATCH = new ProblemType("version-mismatch", 412, "Version mismatch",
@@ -46,7 +48,7 @@ public record ProblemType(String slug, int status, String title, String explanat
             "Database unavailable", "The event store cannot be reached; retry after the Retry-After delay.");
 
     private static final ProblemType[] GENERAL = {MALFORMED, VALIDATION, UNAUTHORIZED, FORBIDDEN, NOT_A_FOUNDER,
-        NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, EVENT_ID_CONFLICT, WRITE_CONTENTION, VERSION_MISMATCH,
+        NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, EVENT_ID_CONFLICT, FUNDER_EXISTS, WRITE_CONTENTION, VERSION_MISMATCH,
         BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, IDEMPOTENCY_KEY_REUSED, INTERNAL, DATABASE_UNAVAILABLE};
 
     public static ProblemType of(Rule rule) {

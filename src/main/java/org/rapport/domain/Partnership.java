@@ -127,6 +127,13 @@ public record Partnership(UUID id, long version, String name, PartnershipType pa
         return goals.stream().filter(g -> g.active() && g.primary()).findFirst();
     }
 
+    /** The same state without who rated whom in trust surveys. */
+    public Partnership withoutSurveyResponses() {
+        var d = draft();
+        d.surveyResponses = new ArrayList<>();
+        return d.build();
+    }
+
     public static LocalDate dayOf(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate();
     }

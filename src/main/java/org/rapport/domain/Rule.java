@@ -35,6 +35,8 @@ public enum Rule {
             "No agreement with this agreementId was signed in this partnership."),
     AGREEMENT_NOT_IN_FORCE("agreement-not-in-force", "Agreement not in force",
             "The agreement named has already ended."),
+    UNKNOWN_FUNDER("unknown-funder", "Unknown funder",
+            "A FundingSecured may name only a funder registered with POST /admin/funders."),
     FUNDING_EXISTS("funding-exists", "Funding already recorded",
             "Funding with this fundingId was already secured."),
     UNKNOWN_FUNDING("unknown-funding", "Unknown funding",

@@ -33,8 +33,9 @@ public class Portfolio {
         }
     }
 
+    /** The filters asked for, and the scope of the caller (its organisation's or funder's partnerships). */
     public record Filter(String status, String type, String sector, String funderId, String alert,
-            String memberOrg) {
+            String memberOrg, String fundedBy) {
     }
 
     public record Entry(UUID id, String name, String partnershipType, String status, Integer overall,
@@ -59,6 +60,7 @@ public class Portfolio {
         add(where, params, "funder_ids @> array[$%d::text]", filter.funderId());
         add(where, params, "health_alerts @> array[$%d::text]", filter.alert());
         add(where, params, "partner_orgs @> array[$%d::text]", filter.memberOrg());
+        add(where, params, "funder_ids @> array[$%d::text]", filter.fundedBy());
         var after = decode(cursor, sort);
         if (after.isPresent()) {
             params.add(after.get().key());

@@ -10,6 +10,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.domain.EventVoided;
+import org.rapport.domain.FundingSecured;
+import org.rapport.domain.ProposedEvent;
+import org.rapport.domain.Rule;
+import org.rapport.domain.RuleBroken;
 import org.rapport.domain.HistoricEvent;
 import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipDecider;
@@ -22,6 +26,7 @@ import org.rapport.eventstore.IdempotencyKey;
 import org.rapport.eventstore.NewEvent;
 import org.rapport.eventstore.StoredEvent;
 import org.rapport.eventstore.StreamHead;
+import org.rapport.funders.FunderRegistry;
 import org.rapport.health.HealthProjector;
 import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
@@ -50,16 +55,18 @@ public class Recorder {
     private final AccessPolicy access;
     private final Clock clock;
     private final HealthProjector health;
+    private final FunderRegistry funders;
     private final Duration keyRetention;
 
     public Recorder(EventStore store, EventSerializer serializer, AccessPolicy access, Clock clock,
-            HealthProjector health,
+            HealthProjector health, FunderRegistry funders,
             @ConfigProperty(name = "rapport.idempotency.retention", defaultValue = "PT48H") Duration keyRetention) {
         this.store = store;
         this.serializer = serializer;
         this.access = access;
         this.clock = clock;
         this.health = health;
+        this.funders = funders;
         this.keyRetention = keyRetention;
     }
 
@@ -91,7 +98,42 @@ public class Recorder {
             IdempotencyKey key) {
         var withIds = proposals.stream()
                 .map(p -> p.event().eventId() == null ? p.withEventId(UUID.randomUUID()) : p).toList();
-        return attempt(caller, partnershipId, withIds, ifMatch, key, 1);
+        return withRegisteredFunders(withIds).flatMap(resolved -> attempt(caller, partnershipId, resolved, ifMatch,
+                key, 1));
+    }
+
+    /**
+     * A FundingSecured may name only a registered funder; the name and kind it leaves out are the
+     * registry's.
+     */
+    private Uni<List<Proposal>> withRegisteredFunders(List<Proposal> proposals) {
+        var named = proposals.stream().map(p -> p.event().payload()).filter(FundingSecured.class::isInstance)
+                .map(e -> ((FundingSecured) e).funder().funderId()).distinct().toList();
+        if (named.isEmpty()) {
+            return Uni.createFrom().item(proposals);
+        }
+        return funders.find(named).map(registered -> {
+            var resolved = new ArrayList<Proposal>(proposals.size());
+            for (var p : proposals) {
+                if (p.event().payload() instanceof FundingSecured f) {
+                    var funder = registered.get(f.funder().funderId());
+                    if (funder == null) {
+                        throw new RuleBroken(Rule.UNKNOWN_FUNDER, f.funder().funderId(), "Funder "
+                                + f.funder().funderId() + " is not registered; register it with POST /admin/funders.");
+                    }
+                    var complete = new FundingSecured(f.fundingId(), new FundingSecured.Funder(funder.funderId,
+                            f.funder().name() == null ? funder.name : f.funder().name(),
+                            f.funder().kind() == null ? funder.kind : f.funder().kind()), f.amount(), f.currency(),
+                            f.startsOn(), f.endsOn(), f.coreCosts());
+                    var e = p.event();
+                    resolved.add(new Proposal(new ProposedEvent(e.eventId(), e.occurredAt(), complete),
+                            p.correlationId(), p.causationId(), p.evidenceUrl()));
+                } else {
+                    resolved.add(p);
+                }
+            }
+            return List.copyOf(resolved);
+        });
     }
 
     private Uni<Recorded> attempt(Caller caller, UUID partnershipId, List<Proposal> proposals, Long ifMatch,

@@ -12,7 +12,7 @@ public sealed class RecordingRefused extends RuntimeException {
     /** No such partnership, or not one the caller may see: the two are indistinguishable. */
     public static final class PartnershipNotFound extends RecordingRefused {
         public PartnershipNotFound(UUID id) {
-            super("Partnership " + id + " was not found.");
+            super("No such partnership, or not one you may see.");
         }
     }
 

@@ -145,7 +145,7 @@ public class EventRelay {
     /** Publishes the next batch after the checkpoint; answers how many events it held. */
     int publishOnce() throws Exception {
         var cursor = checkpoints.load(NAME).await().atMost(Duration.ofSeconds(10));
-        var page = store.readAll(cursor, settings.batchSize(), null).await().atMost(Duration.ofSeconds(30));
+        var page = store.readAll(cursor, settings.batchSize()).await().atMost(Duration.ofSeconds(30));
         measureLag(page.next());
         if (page.events().isEmpty()) {
             return 0;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Callers {
 
     public static final String ORG_CLAIM = "org_id";
+    public static final String FUNDER_CLAIM = "funder_id";
 
     private final SecurityIdentity identity;
 
@@ -19,11 +20,17 @@ public class Callers {
 
     public Caller current() {
         String orgId = null;
+        String funderId = null;
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object claim = token.getClaim(ORG_CLAIM);
-            orgId = claim == null ? null : claim.toString();
+            orgId = claim(token, ORG_CLAIM);
+            funderId = claim(token, FUNDER_CLAIM);
         }
-        return new Caller(identity.isAnonymous() ? null : identity.getPrincipal().getName(), orgId,
+        return new Caller(identity.isAnonymous() ? null : identity.getPrincipal().getName(), orgId, funderId,
                 Set.copyOf(identity.getRoles()));
+    }
+
+    private static String claim(JsonWebToken token, String name) {
+        Object claim = token.getClaim(name);
+        return claim == null ? null : claim.toString();
     }
 }

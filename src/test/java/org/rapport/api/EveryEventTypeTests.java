@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rapport.domain.EventCatalog;
+import org.rapport.testing.Funders;
 import org.rapport.testing.LocalInfrastructure;
 import org.rapport.testing.Tokens;
 
@@ -34,6 +35,7 @@ class EveryEventTypeTests {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static UUID formDrive() {
+        Funders.register("tudor-trust");
         var location = given().auth().oauth2(Tokens.partner("respect")).contentType(ContentType.JSON)
                 .body(Examples.PARTNERSHIP_FORMED.replace("\"eventId\": \"5f0c6a52-8a36-4b8e-9a51-0f1c2e6f8b10\",", ""))
                 .when().post("/partnerships").then().statusCode(201).extract().header("Location");

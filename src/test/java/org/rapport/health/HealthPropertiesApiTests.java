@@ -20,6 +20,7 @@ import org.rapport.domain.EventCatalog;
 import org.rapport.domain.MeetingHeld;
 import org.rapport.domain.PartnershipFormed;
 import org.rapport.domain.health.HistoryGenerator;
+import org.rapport.testing.Funders;
 import org.rapport.testing.LocalInfrastructure;
 import org.rapport.testing.Tokens;
 
@@ -45,6 +46,7 @@ class HealthPropertiesApiTests {
     }
 
     static UUID record(List<HistoryGenerator.Dated> history) {
+        Funders.register("funder0", "funder1", "funder2");
         var formation = request(history.get(0));
         formation.remove("type");
         var location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(formation.toString())

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.devstack.LocalKafka;
+import org.rapport.testing.Funders;
 import org.rapport.testing.KafkaReader;
 import org.rapport.testing.LocalInfrastructure;
 import org.rapport.testing.MovableClock;
@@ -96,6 +97,7 @@ class RelayTests {
     @Test
     void a_funder_receives_its_partnerships_history_and_events_but_never_survey_responses() {
         var funder = "fund-" + UUID.randomUUID().toString().substring(0, 8);
+        Funders.register(funder);
         var id = Partnerships.form("funded-a", "funded-b");
         var unfunded = Partnerships.form("funded-a", "funded-b");
         var first = record(id, meeting(LocalDate.now().minusDays(9).toString(), "funded-a", "funded-b"));

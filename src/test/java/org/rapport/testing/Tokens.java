@@ -33,6 +33,12 @@ public final class Tokens {
                 .expiresIn(Duration.ofHours(1)).sign(KEYS.getPrivate());
     }
 
+    /** A funder's system, read-only. */
+    public static String funder(String funderId) {
+        return Jwt.issuer(ISSUER).subject("system-of-" + funderId).groups(Set.of("funder")).claim("funder_id", funderId)
+                .expiresIn(Duration.ofHours(1)).sign(KEYS.getPrivate());
+    }
+
     public static String admin() {
         return Jwt.issuer(ISSUER).subject("an-admin").groups(Set.of("admin")).expiresIn(Duration.ofHours(1))
                 .sign(KEYS.getPrivate());
