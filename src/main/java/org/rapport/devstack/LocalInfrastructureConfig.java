@@ -53,10 +53,12 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
                       admin:              %s
                       partner of org-a:   %s
                       partner of org-b:   %s
+                      funder dev-funder:  %s (register it first: POST /admin/funders {"funderId":"dev-funder",...})
                     Use one as: curl -H "Authorization: Bearer <token>" http://localhost:8080/partnerships/...""",
                     LocalTokens.token("local-admin", List.of("admin"), null),
                     LocalTokens.token("person-at-org-a", List.of("partner"), "org-a"),
-                    LocalTokens.token("person-at-org-b", List.of("partner"), "org-b"));
+                    LocalTokens.token("person-at-org-b", List.of("partner"), "org-b"),
+                    LocalTokens.funderToken("system-of-dev-funder", "dev-funder"));
         }
         return config;
     }

@@ -43,7 +43,15 @@ final class LocalTokens {
         return System.getProperty(PUBLIC_KEY_PROPERTY);
     }
 
+    static String funderToken(String subject, String funderId) {
+        return sign(claims(subject, List.of("funder"), null, funderId));
+    }
+
     static String token(String subject, List<String> groups, String orgId) {
+        return sign(claims(subject, groups, orgId, null));
+    }
+
+    private static JwtClaims claims(String subject, List<String> groups, String orgId, String funderId) {
         var claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
@@ -53,6 +61,13 @@ final class LocalTokens {
         if (orgId != null) {
             claims.setClaim("org_id", orgId);
         }
+        if (funderId != null) {
+            claims.setClaim("funder_id", funderId);
+        }
+        return claims;
+    }
+
+    private static String sign(JwtClaims claims) {
         var jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);

@@ -365,15 +365,15 @@ public class EventStore {
 
     /**
      * The feed of the partnerships {@code memberOrg} is a current partner of, or {@code funderId}
-     * funds (both null: all), without trust-survey responses when {@code hideSurveys}. The cursor
-     * moves past what is filtered out, so a page may hold fewer than {@code limit} events.
+     * funds (both null: all), without trust-survey responses when {@code hideSurveys}. An empty
+     * page means nothing more for this caller yet.
      */
     public Uni<FeedPage> readAll(FeedCursor after, int limit, String memberOrg, String funderId, boolean hideSurveys) {
-        return pool.preparedQuery("select " + COLUMNS + ", e.tx_id,"
-                + " ($4::text is null or e.stream_id in (select id from partnerships where $4 = any(partner_orgs)))"
+        return pool.preparedQuery("select " + COLUMNS + ", e.tx_id from events e"
+                + " where (e.tx_id, e.position) > ($1, $2) and e.tx_id < " + HORIZON
+                + " and ($4::text is null or e.stream_id in (select id from partnerships where $4 = any(partner_orgs)))"
                 + " and ($5::text is null or e.stream_id in (select id from partnerships where $5 = any(funder_ids)))"
-                + " and not ($6 and e.type = 'TrustSurveyRecorded') as visible"
-                + " from events e where (e.tx_id, e.position) > ($1, $2) and e.tx_id < " + HORIZON
+                + " and not ($6 and e.type = 'TrustSurveyRecorded')"
                 + " order by e.tx_id, e.position limit $3")
                 .execute(Tuple.from(Arrays.<Object>asList(after.txId(), after.position(), limit, memberOrg, funderId,
                         hideSurveys)))
@@ -381,9 +381,7 @@ public class EventStore {
                     var next = after;
                     var page = new ArrayList<StoredEvent>();
                     for (var row : rows) {
-                        if (row.getBoolean("visible")) {
-                            page.add(event(row));
-                        }
+                        page.add(event(row));
                         next = new FeedCursor(row.getLong("tx_id"), row.getLong("position"));
                     }
                     return new FeedPage(List.copyOf(page), next);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.testing.Partnerships.formed;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -209,5 +210,16 @@ class PartnershipApiTests {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("rapport_feed_held_back_events"));
+    }
+
+    @Test
+    void frontends_on_configured_origins_may_call_the_api() {
+        given().header("Origin", "https://app.example.org").header("Access-Control-Request-Method", "POST")
+                .when().options("/partnerships")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.example.org");
+        var other = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/partnerships").then().extract();
+        assertThat(other.header("Access-Control-Allow-Origin")).isNull();
     }
 }

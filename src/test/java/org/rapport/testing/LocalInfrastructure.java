@@ -25,6 +25,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         System.setProperty(KAFKA, kafka);
         config.put("kafka.bootstrap.servers", kafka);
         config.put("rapport.kafka.poll-interval", "PT0.05S");
+        config.put("quarkus.http.cors.origins", "https://app.example.org");
         config.put("mp.jwt.verify.publickey", Tokens.publicKey());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         return config;
