@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.ledger.Reader;
+import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
 
 /** Answers health questions: now, as of a moment (and as then known), and over time. */
@@ -25,14 +26,16 @@ public class HealthQueries {
     private final org.rapport.eventstore.EventStore store;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AccessPolicy access;
 
     public HealthQueries(Reader reader, HealthProjector projector, org.rapport.eventstore.EventStore store,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, AccessPolicy access) {
         this.reader = reader;
         this.projector = projector;
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.access = access;
     }
 
     /**
@@ -47,11 +50,41 @@ public class HealthQueries {
                 return Uni.createFrom().item(stored.get().view());
             }
             return projector.at(id, now, null).map(h -> (JsonNode) json.valueToTree(HealthView.of(h)));
-        });
+        }).map(view -> forCaller(caller, view));
     }
 
-    public Uni<HealthView> at(Caller caller, UUID id, Instant asOf, Instant knownAt) {
-        return reader.partnership(caller, id).flatMap(p -> projector.at(id, asOf, knownAt)).map(HealthView::of);
+    public Uni<JsonNode> at(Caller caller, UUID id, Instant asOf, Instant knownAt) {
+        return reader.partnership(caller, id).flatMap(p -> projector.at(id, asOf, knownAt))
+                .map(h -> forCaller(caller, json.valueToTree(HealthView.of(h))));
+    }
+
+    /**
+     * Funders see trust scores, never who rated whom: the survey reasons and low-trust alerts
+     * lose the names of the pair and the survey responses behind them.
+     */
+    JsonNode forCaller(Caller caller, JsonNode view) {
+        if (access.maySeeSurveyResponses(caller)) {
+            return view;
+        }
+        var redacted = view.deepCopy();
+        var reasons = redacted.path("dimensions").path("trust").path("reasons");
+        reasons.forEach(reason -> {
+            var rule = reason.path("rule").asText();
+            if (rule.equals("low-trust-pair") || rule.equals("trust-survey")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) reason).putArray("eventIds");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) reason).put("text", rule.equals("low-trust-pair")
+                        ? "a pair of partners rated each other below 3 of 5 in the latest trust survey"
+                        : "the latest trust survey, weighted into trust");
+            }
+        });
+        redacted.path("alerts").forEach(alert -> {
+            if (alert.path("code").asText().equals("LOW_TRUST_PAIR")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) alert).putArray("eventIds");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) alert).put("prompt",
+                        "Two partners rated each other low on trust: how is the partnership rebuilding it?");
+            }
+        });
+        return redacted;
     }
 
     /** Scores at each step from {@code from} to {@code to} (at most 400 points), from one read of the stream. */

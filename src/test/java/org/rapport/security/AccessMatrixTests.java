@@ -195,8 +195,15 @@ class AccessMatrixTests {
         assertThat(feed).extracting(e -> e.get("type")).contains("FundingSecured").doesNotContain("TrustSurveyRecorded");
         given().auth().oauth2(token).when().get("/partnerships/" + mine)
                 .then().statusCode(200).body("surveyResponses", org.hamcrest.Matchers.empty());
-        given().auth().oauth2(token).when().get("/partnerships/" + mine + "/health")
-                .then().statusCode(200).body("dimensions.trust.score", org.hamcrest.Matchers.notNullValue());
+        for (var query : List.of("", "?asOf=" + LocalDate.now())) {
+            var health = given().auth().oauth2(token).when().get("/partnerships/" + mine + "/health" + query)
+                    .then().statusCode(200).body("dimensions.trust.score", org.hamcrest.Matchers.notNullValue())
+                    .body("alerts.code", org.hamcrest.Matchers.hasItem("LOW_TRUST_PAIR")).extract().asString();
+            assertThat(health).as("who rated whom stays hidden").doesNotContain(tag + "-a rated");
+        }
+        var partnerView = given().auth().oauth2(Tokens.partner(tag + "-a")).when()
+                .get("/partnerships/" + mine + "/health").then().statusCode(200).extract().asString();
+        assertThat(partnerView).contains(tag + "-a rated " + tag + "-b");
     }
 
     @Test
