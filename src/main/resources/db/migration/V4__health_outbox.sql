@@ -1,5 +1,6 @@
 -- Health changes leave through an outbox of their own, written in the same statement as the
--- view whenever the status, an integer score or the set of alerts changes; the relay follows it
+-- view whenever the status, an integer score or the set of alerts changes (and when a new funder
+-- appears, so its topic starts with the current health); the relay follows it
 -- as it follows the log (by writing transaction, below the oldest one running).
 alter table partnerships add column health_key text;
 

@@ -73,10 +73,12 @@ public class Checkpoints {
                 });
     }
 
-    /** The funders of a partnership's stream before {@code version}. */
+    /** The funders of a partnership's stream before {@code version}: fundings voided by then do not count. */
     public Uni<java.util.Set<String>> fundersBefore(java.util.UUID partnershipId, long version) {
-        return pool.preparedQuery("select distinct data -> 'funder' ->> 'funderId' as funder from events"
-                + " where stream_id = $1 and type = 'FundingSecured' and version < $2")
+        return pool.preparedQuery("select distinct e.data -> 'funder' ->> 'funderId' as funder from events e"
+                + " where e.stream_id = $1 and e.type = 'FundingSecured' and e.version < $2"
+                + " and not exists (select 1 from events v where v.type = 'EventVoided' and v.stream_id = e.stream_id"
+                + " and v.data ->> 'voidedEventId' = e.event_id::text and v.version < $2)")
                 .execute(Tuple.of(partnershipId, version))
                 .map(rows -> {
                     var funders = new java.util.HashSet<String>();

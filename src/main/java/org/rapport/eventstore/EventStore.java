@@ -71,6 +71,7 @@ public class EventStore {
                 insert into health_outbox (partnership_id, funder_ids, summary, created_at)
                 select $1, $23::text[], $30::text::jsonb, $2
                 where $31::text is distinct from (select health_key from partnerships where id = $1)
+                   or $23::text[] is distinct from (select funder_ids from partnerships where id = $1)
                 returning id
             )
             select position, version, data, recorded_at from new_events order by version

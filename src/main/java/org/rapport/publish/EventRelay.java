@@ -160,6 +160,10 @@ public class EventRelay {
                     sent.add(producer.send(EventRecords.record(Topics.funderEvents(funder), event)));
                 }
             }
+            if (event.type().equals("EventVoided")) {
+                // A voided funding may withdraw a funder: learn the partnership's funders again.
+                funders.remove(event.partnershipId());
+            }
         }
         producer.flush();
         for (var future : sent) {

@@ -117,6 +117,9 @@ class RelayTests {
         assertThat(records).allMatch(r -> id.toString().equals(r.key()));
         assertThat(records).noneMatch(r -> header(r, "ce_type").contains("trust-survey"));
         assertThat(records.get(0).headers().lastHeader("ce_streamversion").value()).isEqualTo("1".getBytes());
+        var health = KafkaReader.readUntil(Topics.funderHealth(funder), r -> !of(r, id).isEmpty(), PATIENCE);
+        assertThat(of(health, id)).as("the funder's health topic starts with the current health").isNotEmpty();
+        assertThat(health).noneMatch(r -> unfunded.toString().equals(r.key()));
     }
 
     @Test
@@ -161,5 +164,23 @@ class RelayTests {
     void the_asyncapi_document_is_served() {
         given().when().get("/asyncapi.yaml").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("funder.{funderId}.partnership-events"));
+    }
+
+    @Test
+    void a_funder_whose_funding_was_voided_stops_receiving_the_partnerships_events() {
+        var funder = "void-" + UUID.randomUUID().toString().substring(0, 8);
+        Funders.register(funder);
+        var id = Partnerships.form("voidf-a", "voidf-b");
+        var fundingEvent = record(id, Map.of("type", "FundingSecured", "occurredAt", LocalDate.now().minusDays(5).toString(),
+                "fundingId", "grant", "funder", Map.of("funderId", funder), "amount", 1000, "currency", "GBP",
+                "startsOn", LocalDate.now().minusDays(5).toString(), "coreCosts", false));
+        var voiding = record(id, Map.of("type", "EventVoided", "occurredAt", LocalDate.now().minusDays(4).toString(),
+                "voidedEventId", fundingEvent, "reason", "recorded against the wrong funder"));
+        var after = record(id, meeting(LocalDate.now().minusDays(1).toString(), "voidf-a", "voidf-b"));
+        KafkaReader.readUntil(Topics.EVENTS, r -> r.stream().anyMatch(x -> after.equals(header(x, "ce_id"))), PATIENCE);
+        // Everything the relay sent is on the topic by now (it moved past `after`): read it all.
+        var records = KafkaReader.readUntil(Topics.funderEvents(funder), r -> false, Duration.ofSeconds(5));
+        var seen = records.stream().map(r -> header(r, "ce_id")).toList();
+        assertThat(seen).contains(fundingEvent, voiding).doesNotContain(after);
     }
 }
