@@ -26,6 +26,8 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("kafka.bootstrap.servers", kafka);
         config.put("rapport.kafka.poll-interval", "PT0.05S");
         config.put("quarkus.http.cors.origins", "https://app.example.org");
+        // Tests run the reassessment themselves, at the moments they choose.
+        config.put("rapport.reassessment.cron", "off");
         config.put("mp.jwt.verify.publickey", Tokens.publicKey());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         return config;
