@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -146,7 +147,6 @@ public class EventRelay {
     int publishOnce() throws Exception {
         var cursor = checkpoints.load(NAME).await().atMost(Duration.ofSeconds(10));
         var page = store.readAll(cursor, settings.batchSize()).await().atMost(Duration.ofSeconds(30));
-        measureLag(page.next());
         if (page.events().isEmpty()) {
             return 0;
         }
@@ -244,15 +244,17 @@ public class EventRelay {
         return known;
     }
 
-    private void measureLag(FeedCursor after) {
-        try {
-            var behind = checkpoints.behind(after).await().atMost(Duration.ofSeconds(10));
+    /**
+     * The backlog behind the relay's checkpoint, measured on a schedule rather than on every poll:
+     * counting a large backlog (the broker down for hours) on each retry would load the database.
+     */
+    @Scheduled(every = "${rapport.kafka.lag-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    io.smallrye.mutiny.Uni<Void> measureLag() {
+        return checkpoints.load(NAME).flatMap(checkpoints::behind).invoke(behind -> {
             lagEvents.set(behind.events());
             lagMillis.set(behind.oldestRecordedAt() == null ? 0
                     : Math.max(0, Duration.between(behind.oldestRecordedAt(), clock.instant()).toMillis()));
-        } catch (RuntimeException e) {
-            LOG.debug("could not measure the relay's lag", e);
-        }
+        }).replaceWithVoid();
     }
 
     /** Holds the advisory lock on a connection of its own, or tries to take it. */
