@@ -30,6 +30,7 @@ public final class EventRecords {
                 .withExtension("streamversion", e.version())
                 .withExtension("position", e.position())
                 .withExtension("recordedby", e.recordedBy())
+                .withExtension("recordedat", e.recordedAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(e.data().toString().getBytes(StandardCharsets.UTF_8));
         if (e.correlationId() != null) {

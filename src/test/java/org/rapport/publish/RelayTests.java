@@ -65,6 +65,9 @@ class RelayTests {
         assertThat(header(meeting, "ce_subject")).isEqualTo(id.toString());
         assertThat(header(meeting, "ce_time")).startsWith(LocalDate.now().minusDays(1).toString());
         assertThat(header(meeting, "ce_recordedby")).isEqualTo("an-admin");
+        var recordedAt = given().auth().oauth2(Tokens.admin()).get("/partnerships/" + id + "/events/" + ids.get(0))
+                .then().statusCode(200).extract().jsonPath().getString("recordedAt");
+        assertThat(java.time.Instant.parse(header(meeting, "ce_recordedat"))).isEqualTo(java.time.Instant.parse(recordedAt));
         assertThat(header(meeting, "ce_position")).isNotBlank();
         assertThat(header(meeting, "content-type")).isEqualTo("application/json");
         assertThat(header(mine.get(0), "ce_type")).isEqualTo("org.rapport.partnership.partnership-formed.v1");
