@@ -65,7 +65,7 @@ public class HealthResource {
         var asOfMoment = Moments.parse("asOf", asOf);
         var knownAtMoment = Moments.parse("knownAt", knownAt);
         if (asOfMoment == null && knownAtMoment == null) {
-            return queries.current(caller, id).map(view -> (Object) view);
+            return queries.current(caller, id);
         }
         return queries.at(caller, id, asOfMoment == null ? clock.instant() : asOfMoment, knownAtMoment)
                 .map(view -> (Object) view);

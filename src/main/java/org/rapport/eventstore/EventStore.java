@@ -37,7 +37,8 @@ public class EventStore {
                     and v.data ->> 'voidedEventId' = e.event_id::text) as voided
             """;
 
-    private static final String APPEND = """
+    /** The append: public so that the benchmark harness can drive this very statement through pgbench. */
+    public static final String APPEND = """
             with new_events as (
                 insert into events (stream_id, version, event_id, type, schema_version, data, occurred_at,
                                     recorded_at, recorded_by, correlation_id, causation_id, evidence_url)
@@ -284,15 +285,22 @@ public class EventStore {
     }
 
     /** The stored health view of a partnership and when it was assessed. */
-    public record StoredHealth(JsonNode view, Instant assessedAt) {
+    /**
+     * The stored health view as the database holds it (JSON text, not parsed), with what decides
+     * who may see it: the partners' organisations and the funders.
+     */
+    public record StoredHealth(List<String> partnerOrgs, List<String> funderIds, String view, Instant assessedAt) {
     }
 
+    /** One row read, nothing parsed: the health read is the service's most frequent request. */
     public Uni<Optional<StoredHealth>> storedHealth(UUID partnershipId) {
-        return pool.preparedQuery("select health::text as health, health_assessed_at from partnerships where id = $1")
+        return pool.preparedQuery("select partner_orgs, funder_ids, health::text as health, health_assessed_at"
+                + " from partnerships where id = $1")
                 .execute(Tuple.of(partnershipId))
-                .map(rows -> first(rows).filter(row -> row.getString("health") != null)
-                        .map(row -> new StoredHealth(parse(row.getString("health")),
-                                row.getOffsetDateTime("health_assessed_at").toInstant())));
+                .map(rows -> first(rows).map(row -> new StoredHealth(List.of(row.getArrayOfStrings("partner_orgs")),
+                        List.of(row.getArrayOfStrings("funder_ids")), row.getString("health"),
+                        row.getOffsetDateTime("health_assessed_at") == null ? null
+                                : row.getOffsetDateTime("health_assessed_at").toInstant())));
     }
 
     public Uni<List<StoredEvent>> readStream(UUID partnershipId, long fromVersion, int limit) {
@@ -306,7 +314,7 @@ public class EventStore {
     static final String FREQUENT = "'MeetingHeld', 'TrustSurveyRecorded', 'MeasureRecorded', 'HealthCheckCompleted'";
 
     /** Every other kind but voids: few per partnership, all of them read. */
-    static final String[] STRUCTURAL = org.rapport.domain.EventCatalog.all().stream()
+    private static final String[] STRUCTURAL = org.rapport.domain.EventCatalog.all().stream()
             .map(org.rapport.domain.EventCatalog.EventType::name)
             .filter(name -> !FREQUENT.contains("'" + name + "'") && !name.equals("EventVoided"))
             .toArray(String[]::new);
@@ -325,6 +333,11 @@ public class EventStore {
             + " and e.type = any($5::text[])" + NOT_VOIDED
             + " union all select " + COLUMNS + " from events e where e.stream_id = $1"
             + " and e.type in (" + FREQUENT + ") and e.occurred_at >= $4" + NOT_VOIDED;
+
+    /** The structural types, the fifth parameter of {@link #HEALTH_QUERY}. */
+    public static List<String> structuralTypes() {
+        return List.of(STRUCTURAL);
+    }
 
     /**
      * What the health assessment of a stream reads at {@code asOf}, in no particular order: the events that had occurred

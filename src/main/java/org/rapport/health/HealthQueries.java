@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.ledger.Reader;
+import org.rapport.ledger.RecordingRefused;
 import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
 
@@ -40,17 +41,28 @@ public class HealthQueries {
 
     /**
      * The current health: the stored view when it was assessed today (the model counts whole
-     * days, so it is what an assessment now would say), else assessed now.
+     * days, so it is what an assessment now would say), else assessed now. A caller who may see
+     * everything gets the stored JSON as it is, unparsed: the JSON text or a tree.
      */
-    public Uni<JsonNode> current(Caller caller, UUID id) {
+    public Uni<Object> current(Caller caller, UUID id) {
         var now = clock.instant();
-        return reader.partnership(caller, id).flatMap(p -> store.storedHealth(id)).flatMap(stored -> {
-            if (stored.isPresent() && stored.get().assessedAt() != null
-                    && day(stored.get().assessedAt()).equals(day(now))) {
-                return Uni.createFrom().item(stored.get().view());
+        return store.storedHealth(id).flatMap(found -> {
+            var stored = found.filter(row -> access.maySee(caller, row.partnerOrgs(), row.funderIds()))
+                    .orElseThrow(() -> new RecordingRefused.PartnershipNotFound(id));
+            if (stored.view() != null && stored.assessedAt() != null && day(stored.assessedAt()).equals(day(now))) {
+                return Uni.createFrom().item(access.maySeeSurveyResponses(caller) ? stored.view()
+                        : forCaller(caller, parse(stored.view())));
             }
-            return projector.at(id, now, null).map(h -> (JsonNode) json.valueToTree(HealthView.of(h)));
-        }).map(view -> forCaller(caller, view));
+            return projector.at(id, now, null).map(h -> forCaller(caller, json.valueToTree(HealthView.of(h))));
+        });
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored health view cannot be read", e);
+        }
     }
 
     public Uni<JsonNode> at(Caller caller, UUID id, Instant asOf, Instant knownAt) {

@@ -1,6 +1,7 @@
 package org.rapport.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipFormed;
 
@@ -22,8 +23,17 @@ public class AccessPolicy {
     }
 
     public boolean maySee(Caller caller, Partnership partnership) {
-        return caller.isAdmin() || caller.isPartner() && partnership.isPartner(caller.orgId())
-                || caller.isFunder() && funds(caller.funderId(), partnership);
+        return maySee(caller, partnership.partners().stream().map(p -> p.orgId()).toList(),
+                partnership.fundings().stream().map(Partnership.Funding::funderId).toList());
+    }
+
+    /**
+     * The same decision from a partnership's partner organisations and funders alone (the columns
+     * of its row), for reads that need nothing else of its state.
+     */
+    public boolean maySee(Caller caller, List<String> partnerOrgs, List<String> funderIds) {
+        return caller.isAdmin() || caller.isPartner() && caller.orgId() != null && partnerOrgs.contains(caller.orgId())
+                || caller.isFunder() && caller.funderId() != null && funderIds.contains(caller.funderId());
     }
 
     public boolean mayRecord(Caller caller, Partnership partnership) {
@@ -43,9 +53,5 @@ public class AccessPolicy {
             return new Scope(caller.orgId(), null, false);
         }
         return new Scope(null, caller.isFunder() ? caller.funderId() : "\u0000none", true);
-    }
-
-    private static boolean funds(String funderId, Partnership partnership) {
-        return partnership.fundings().stream().anyMatch(f -> funderId.equals(f.funderId()));
     }
 }
