@@ -19,6 +19,7 @@ import org.rapport.domain.health.HealthParams;
 import org.rapport.eventstore.Append;
 import org.rapport.eventstore.EventSerializer;
 import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.StoredEvent;
 
 /**
  * Assesses partnerships' health from their streams: after an append (for the stored view,
@@ -67,6 +68,22 @@ public class HealthProjector {
     public Uni<List<HistoricEvent>> eventsUpTo(UUID partnershipId, Instant until, Instant from) {
         return store.readForHealth(partnershipId, until, null, Duration.between(from, until).plus(WINDOW))
                 .map(stored -> stored.stream().map(serializer::historic).toList());
+    }
+
+    /**
+     * Health at {@code now} from a whole stream already read, as {@link #at} would assess it: voided
+     * events, voids and events not yet occurred left out. {@code history} is the stream's
+     * events as the domain sees them, in the same order.
+     */
+    public Health assessStream(List<StoredEvent> stream, List<HistoricEvent> history, Instant now) {
+        var counted = new java.util.ArrayList<HistoricEvent>(history.size());
+        for (int i = 0; i < stream.size(); i++) {
+            var e = stream.get(i);
+            if (!e.voided() && !e.type().equals("EventVoided") && !e.occurredAt().isAfter(now)) {
+                counted.add(history.get(i));
+            }
+        }
+        return assess(counted, now);
     }
 
     public Health assess(List<HistoricEvent> events, Instant asOf) {

@@ -13,13 +13,20 @@ import org.rapport.eventstore.EventStore;
 
 /**
  * Rebuilds every read model from the log: each partnership's state is its stream folded again,
- * its health assessed again. Batches of partnerships, each row its own short write; a row whose
- * stream moved on meanwhile was just written by an append and is left as it is.
+ * its health assessed again from the same read. Batches of partnerships, several at a time, each
+ * row its own short write; a row whose stream moved on meanwhile was just written by an append and
+ * is left as it is.
  */
 @ApplicationScoped
 public class Rebuild {
 
     static final int BATCH = 200;
+
+    /**
+     * Partnerships rebuilt at once: each write commits on its own, and concurrent commits share
+     * the log's flushes to disk.
+     */
+    static final int CONCURRENCY = 8;
 
     private final EventStore store;
     private final EventSerializer serializer;
@@ -49,16 +56,17 @@ public class Rebuild {
                         after.set(batch.get(batch.size() - 1).partnershipId());
                     }
                     return Multi.createFrom().iterable(batch)
-                            .onItem().transformToUniAndConcatenate(ref -> store.readStream(ref.partnershipId(), 1,
+                            .onItem().transformToUni(ref -> store.readStream(ref.partnershipId(), 1,
                                     Integer.MAX_VALUE).flatMap(stream -> {
                                         events.addAndGet(stream.size());
                                         var history = stream.stream().map(serializer::historic).toList();
                                         var state = PartnershipDecider.fold(ref.partnershipId(), history);
-                                        return projector.at(ref.partnershipId(), now, null)
-                                                .flatMap(h -> store.writeReadModel(ref.partnershipId(),
-                                                        stream.get(stream.size() - 1).version(),
-                                                        projector.readModel(state, h), now));
+                                        var health = projector.assessStream(stream, history, now);
+                                        return store.writeReadModel(ref.partnershipId(),
+                                                stream.get(stream.size() - 1).version(),
+                                                projector.readModel(state, health), now);
                                     }).invoke(x -> partnerships.incrementAndGet()))
+                            .merge(CONCURRENCY)
                             .collect().asList().map(x -> batch.size());
                 }))
                 .until(size -> size < BATCH)
