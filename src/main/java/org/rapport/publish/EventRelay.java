@@ -248,7 +248,7 @@ public class EventRelay {
      * The backlog behind the relay's checkpoint, measured on a schedule rather than on every poll:
      * counting a large backlog (the broker down for hours) on each retry would load the database.
      */
-    @Scheduled(every = "${rapport.kafka.lag-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${rapport.kafka.lag-interval:PT5S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     io.smallrye.mutiny.Uni<Void> measureLag() {
         return checkpoints.load(NAME).flatMap(checkpoints::behind).invoke(behind -> {
             lagEvents.set(behind.events());

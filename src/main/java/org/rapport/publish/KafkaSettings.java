@@ -28,6 +28,10 @@ public interface KafkaSettings {
     @WithDefault("PT0.1S")
     Duration pollInterval();
 
+    /** How often the relay's backlog (the lag gauges) is measured. */
+    @WithDefault("PT5S")
+    Duration lagInterval();
+
     /** How long the relay waits after a failure (the broker down, say) before trying again. */
     @WithDefault("PT1S")
     Duration retryInterval();
