@@ -77,7 +77,20 @@ public final class Harness {
         System.exit(0);
     }
 
+    /** Total and stolen CPU ticks so far (Linux /proc/stat): a virtual machine's neighbours take a share. */
+    static long[] cpuTicks() throws java.io.IOException {
+        var fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
+    }
+
+    private long[] ticksAtStart;
+
     void run() throws Exception {
+        ticksAtStart = cpuTicks();
         var config = new HashMap<>(new LocalInfrastructure().start());
         config.remove("rapport.kafka.poll-interval");
         config.put("rapport.kafka.lag-interval", "PT1S");
@@ -150,6 +163,12 @@ public final class Harness {
                     settings.seconds(), Map.of());
             row("GET /partnerships/{id}/health, %d clients (%s)".formatted(clients, wrk.isPresent() ? "wrk"
                     : "JVM load generator; install wrk for less load-side CPU"), svc, pg, ">= 0.5x pgbench");
+        }
+        if (wrk.isPresent()) {
+            // The HTTP stack's own ceiling on this machine: no token, no database.
+            var live = wrk.get().get(service.base, List.of("/q/health/live"), admin, 32, settings.seconds());
+            rows.add("| for reference: GET /q/health/live (no token, no database), 32 clients | %,.0f/s, p50 %.1f ms, p99 %.1f ms | | | |"
+                    .formatted(live.perSecond(), live.p50Millis(), live.p99Millis()));
         }
 
         kafkaLatency(config.get("kafka.bootstrap.servers"));
@@ -310,6 +329,9 @@ public final class Harness {
         text.append("- Machine: %d cores (%s), %d GiB; Java %s; PostgreSQL and Kafka local, as `./mvnw quarkus:dev` starts them\n"
                 .formatted(Runtime.getRuntime().availableProcessors(), cpu, Long.parseLong(memory) / 1024 / 1024,
                         System.getProperty("java.version")));
+        var ticks = cpuTicks();
+        text.append("- CPU time taken by the hypervisor (steal) during the run: %.0f%%\n".formatted(
+                100.0 * (ticks[1] - ticksAtStart[1]) / Math.max(1, ticks[0] - ticksAtStart[0])));
         text.append("- Workload: %,d partnerships of 100 events (formation, goal, terms of reference, grant, measure, then two years of meetings, trust surveys, measurements and health checks), grown to %,d for the portfolio, rebuild and relay\n"
                 .formatted(settings.partnerships(), settings.portfolio()));
         text.append("- Service JVM options: %s; environment: %s; each closed-loop measurement %d s after 2 s of warm-up\n\n"
