@@ -115,7 +115,11 @@ public final class Harness {
         // The first events of each funder create its topics; what follows measures the steady state.
         log("relay caught up after %.1f s", awaitRelayCaughtUp());
         if (Boolean.getBoolean("bench.hold")) {
-            Files.writeString(settings.out().resolve("hold.txt"), service.base + "\n" + Tokens.admin() + "\n" + ids[1] + "\n");
+            var held = new StringBuilder(service.base + "\n" + Tokens.admin() + "\n");
+            for (int n = 1; n <= settings.partnerships(); n++) {
+                held.append(ids[n]).append('\n');
+            }
+            Files.writeString(settings.out().resolve("hold.txt"), held);
             Thread.sleep(600_000);
         }
 

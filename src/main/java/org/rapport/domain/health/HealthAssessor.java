@@ -125,17 +125,29 @@ public final class HealthAssessor {
         return List.of(Term.of("relationship", 1, rel, ids, text));
     }
 
-    /** At most one meeting counts in any 14-day window, the one with the most credit. */
+    /**
+     * At most one meeting counts in any 14-day window, the one with the most credit: meetings are
+     * taken by credit (then date), each unless one already taken lies within the window. Only
+     * the nearest taken dates on either side can lie within it.
+     */
     static List<HealthFacts.Meeting> countedMeetings(Context c) {
-        var byCredit = c.facts.meetings.stream()
-                .sorted(Comparator.comparingDouble((HealthFacts.Meeting m) -> -meetingCredit(c, m))
-                        .thenComparing(HealthFacts.Meeting::on))
+        record Credited(HealthFacts.Meeting meeting, double credit) {
+        }
+        var byCredit = c.facts.meetings.stream().map(m -> new Credited(m, meetingCredit(c, m)))
+                .sorted(Comparator.comparingDouble((Credited m) -> -m.credit())
+                        .thenComparing(m -> m.meeting().on()))
                 .toList();
+        var taken = new java.util.TreeSet<LocalDate>();
         var counted = new ArrayList<HealthFacts.Meeting>();
-        for (var m : byCredit) {
-            if (counted.stream().noneMatch(x -> Math.abs(ChronoUnit.DAYS.between(x.on(), m.on()))
-                    < c.params.meetingWindowDays())) {
-                counted.add(m);
+        int window = c.params.meetingWindowDays();
+        for (var credited : byCredit) {
+            var on = credited.meeting().on();
+            var before = taken.floor(on);
+            var after = taken.ceiling(on);
+            if ((before == null || ChronoUnit.DAYS.between(before, on) >= window)
+                    && (after == null || ChronoUnit.DAYS.between(on, after) >= window)) {
+                taken.add(on);
+                counted.add(credited.meeting());
             }
         }
         counted.sort(Comparator.comparing(HealthFacts.Meeting::on));

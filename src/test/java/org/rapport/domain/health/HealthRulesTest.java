@@ -67,6 +67,16 @@ class HealthRulesTest {
         }
 
         @Test
+        void the_window_looks_both_ways_from_a_counted_meeting_and_fourteen_days_apart_both_count() {
+            var t = pair().on(TODAY.minusDays(30), operational("a", "b")).on(TODAY.minusDays(20), seniorSteering("a", "b"))
+                    .on(TODAY.minusDays(7), operational("a", "b")).on(TODAY.minusDays(6), operational("a", "b"));
+            // The senior meeting 20 days ago counts first; 30 days ago is 10 days before it, 7 days
+            // ago 13 days after it: neither counts. 6 days ago is 14 days after it and counts.
+            assertThat(HealthAssessor.countedMeetings(ctx(t))).extracting(m -> m.on())
+                    .containsExactly(TODAY.minusDays(20), TODAY.minusDays(6));
+        }
+
+        @Test
         void monthly_senior_meetings_build_to_about_80_in_a_year_and_fade_after_six_silent_months() {
             var year = pair().meetings(TODAY.minusDays(330), TODAY, 30, seniorSteering("a", "b"));
             assertThat(term(HealthAssessor.trustTerms(ctx(year)), "relationship").value()).isBetween(0.75, 0.82);
