@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -25,9 +26,11 @@ public class FunderRegistry {
     }
 
     private final Clock clock;
+    private final Event<FunderRegistered> registered;
 
-    public FunderRegistry(Clock clock) {
+    public FunderRegistry(Clock clock, Event<FunderRegistered> registered) {
         this.clock = clock;
+        this.registered = registered;
     }
 
     public Uni<Funder> register(String funderId, String name, FunderKind kind) {
@@ -41,7 +44,7 @@ public class FunderRegistry {
                 return Uni.createFrom().failure(new AlreadyRegistered(funder.funderId));
             }
             return funder.<Funder>persist();
-        }));
+        })).invoke(f -> registered.fireAsync(new FunderRegistered(f.funderId)));
     }
 
     public Uni<List<Funder>> all() {

@@ -164,6 +164,23 @@ class RelayTests {
     }
 
     @Test
+    void a_registered_funder_has_its_topics_before_any_funding_names_it() throws Exception {
+        var funder = "early-" + UUID.randomUUID().toString().substring(0, 8);
+        Funders.register(funder);
+        var wanted = java.util.Set.of(Topics.funderEvents(funder), Topics.funderHealth(funder));
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                System.getProperty(LocalInfrastructure.KAFKA)))) {
+            var deadline = System.nanoTime() + PATIENCE.toNanos();
+            var topics = admin.listTopics().names().get();
+            while (!topics.containsAll(wanted) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                topics = admin.listTopics().names().get();
+            }
+            assertThat(topics).containsAll(wanted);
+        }
+    }
+
+    @Test
     void the_asyncapi_document_is_served() {
         given().when().get("/asyncapi.yaml").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("funder.{funderId}.partnership-events"));
