@@ -284,7 +284,6 @@ public class EventStore {
                 .onTermination().call(connection::close));
     }
 
-    /** The stored health view of a partnership and when it was assessed. */
     /**
      * The stored health view as the database holds it (JSON text, not parsed), with what decides
      * who may see it: the partners' organisations and the funders.

@@ -40,9 +40,9 @@ class HealthCostBenchmarkTests {
     record Timing(String what, double p50, double p99) {
     }
 
-    static double percentile(List<Long> nanos, double p) {
-        var sorted = nanos.stream().sorted().toList();
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    static Timing timing(String what, List<Long> nanos) {
+        var stats = Load.Stats.of(nanos, 0, null, java.time.Duration.ofSeconds(1));
+        return new Timing(what, stats.p50Millis(), stats.p99Millis());
     }
 
     Timing appends(Http http, String what, UUID id) {
@@ -54,7 +54,7 @@ class HealthCostBenchmarkTests {
             nanos.add(System.nanoTime() - start);
             assertThat(answer.status()).isEqualTo(201);
         }
-        return new Timing(what, percentile(nanos, 0.5), percentile(nanos, 0.99));
+        return timing(what, nanos);
     }
 
     Timing gets(Http http, String what, String path) {
@@ -65,7 +65,7 @@ class HealthCostBenchmarkTests {
             nanos.add(System.nanoTime() - start);
             assertThat(answer.status()).isEqualTo(200);
         }
-        return new Timing(what, percentile(nanos, 0.5), percentile(nanos, 0.99));
+        return timing(what, nanos);
     }
 
     /** A partnership whose stream holds {@code events} daily meetings up to today. */
