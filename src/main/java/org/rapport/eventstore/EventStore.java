@@ -310,12 +310,16 @@ public class EventStore {
     }
 
     /** The kinds of event that recur often and matter to health only while recent. */
-    static final String FREQUENT = "'MeetingHeld', 'TrustSurveyRecorded', 'MeasureRecorded', 'HealthCheckCompleted'";
+    public static final java.util.Set<String> FREQUENT_TYPES = java.util.Set.of("MeetingHeld", "TrustSurveyRecorded",
+            "MeasureRecorded", "HealthCheckCompleted");
+
+    private static final String FREQUENT = FREQUENT_TYPES.stream().sorted().map(t -> "'" + t + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     /** Every other kind but voids: few per partnership, all of them read. */
     private static final String[] STRUCTURAL = org.rapport.domain.EventCatalog.all().stream()
             .map(org.rapport.domain.EventCatalog.EventType::name)
-            .filter(name -> !FREQUENT.contains("'" + name + "'") && !name.equals("EventVoided"))
+            .filter(name -> !FREQUENT_TYPES.contains(name) && !name.equals("EventVoided"))
             .toArray(String[]::new);
 
     private static final String NOT_VOIDED = " and not exists (select 1 from events v where v.type = 'EventVoided'"
@@ -338,16 +342,19 @@ public class EventStore {
         return List.of(STRUCTURAL);
     }
 
+    /** A moment after every event's occurrence: as {@code asOf}, the health query then reads all that occurred. */
+    public static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
     /**
      * What the health assessment of a stream reads at {@code asOf}, in no particular order: the events that had occurred
      * by then and were not voided, leaving out voids themselves; every structural event, and the
-     * frequent kinds within {@code window} before {@code asOf}. With {@code knownAt}, only what
-     * had been recorded by then (voids included) counts.
+     * frequent kinds from {@code windowStart} on. With {@code knownAt}, only what had been recorded
+     * by then (voids included) counts.
      */
     public Uni<List<StoredEvent>> readForHealth(UUID partnershipId, Instant asOf, Instant knownAt,
-            java.time.Duration window) {
+            Instant windowStart) {
         return pool.preparedQuery(HEALTH_QUERY)
-                .execute(Tuple.of(partnershipId, utc(asOf), utc(knownAt), utc(asOf.minus(window)), STRUCTURAL))
+                .execute(Tuple.of(partnershipId, utc(asOf), utc(knownAt), utc(windowStart), STRUCTURAL))
                 .map(this::events);
     }
 

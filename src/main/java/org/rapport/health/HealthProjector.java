@@ -38,35 +38,80 @@ public class HealthProjector {
     private final EventStore store;
     private final EventSerializer serializer;
     private final ObjectMapper json;
+    private final StreamHistories histories;
 
-    public HealthProjector(EventStore store, EventSerializer serializer, ObjectMapper json) {
+    public HealthProjector(EventStore store, EventSerializer serializer, ObjectMapper json,
+            StreamHistories histories) {
         this.store = store;
         this.serializer = serializer;
         this.json = json;
+        this.histories = histories;
     }
 
     public HealthParams params() {
         return HealthParams.V1;
     }
 
-    /** Health at {@code now} once {@code appended} (decided, not yet stored) join the stream. */
-    public Uni<Health> after(UUID partnershipId, List<HistoricEvent> appended, Instant now) {
-        if (appended.get(0).payload() instanceof PartnershipFormed) {
-            return Uni.createFrom().item(() -> assess(merge(List.of(), appended), now));
+    /** An assessment made for an append, and the stream history to keep once that append commits. */
+    public record Assessed(Health health, StreamHistories.History next) {
+    }
+
+    /**
+     * Health at {@code now} once {@code appended} (decided, not yet stored, directly following the
+     * stream's current version) join the stream.
+     */
+    public Uni<Assessed> after(UUID partnershipId, List<HistoricEvent> appended, Instant now) {
+        long before = appended.get(0).version() - 1;
+        return historyAt(partnershipId, before, now).map(history -> new Assessed(
+                assess(merge(history.at(now), appended), now), history.then(appended, now)));
+    }
+
+    /** Keeps what an append was assessed over, once it has committed, for the stream's next append. */
+    public void committed(UUID partnershipId, Assessed assessed) {
+        histories.committed(partnershipId, assessed.next());
+    }
+
+    /**
+     * The stream at {@code version}: kept from an earlier append when this instance made it, brought
+     * forward when others have appended since, read whole otherwise.
+     */
+    private Uni<StreamHistories.History> historyAt(UUID partnershipId, long version, Instant now) {
+        if (version == 0) {
+            return Uni.createFrom().item(new StreamHistories.History(0, now.minus(WINDOW), List.of()));
         }
-        return store.readForHealth(partnershipId, now, null, WINDOW)
-                .map(stored -> assess(merge(stored.stream().map(serializer::historic).toList(), appended), now));
+        var kept = histories.get(partnershipId).filter(h -> h.version() <= version && h.covers(now));
+        if (kept.isPresent() && kept.get().version() == version) {
+            return Uni.createFrom().item(kept.get());
+        }
+        if (kept.isPresent()) {
+            var held = kept.get();
+            return store.readStream(partnershipId, held.version() + 1, (int) (version - held.version()))
+                    .flatMap(later -> {
+                        if (later.size() != version - held.version()) {
+                            return readWhole(partnershipId, version, now);
+                        }
+                        return Uni.createFrom().item(held.then(later.stream().map(serializer::historic).toList(), now));
+                    });
+        }
+        return readWhole(partnershipId, version, now);
+    }
+
+    private Uni<StreamHistories.History> readWhole(UUID partnershipId, long version, Instant now) {
+        var windowStart = now.minus(WINDOW);
+        return store.readForHealth(partnershipId, EventStore.END_OF_TIME, null, windowStart)
+                .map(stored -> new StreamHistories.History(version, windowStart, stored.stream()
+                        .filter(e -> e.version() <= version).map(serializer::historic).toList()));
     }
 
     /** Health at {@code asOf} from what had occurred by then; with {@code knownAt}, as then recorded. */
     public Uni<Health> at(UUID partnershipId, Instant asOf, Instant knownAt) {
-        return store.readForHealth(partnershipId, asOf, knownAt, WINDOW)
+        return store.readForHealth(partnershipId, asOf, knownAt, asOf.minus(WINDOW))
                 .map(stored -> assess(stored.stream().map(serializer::historic).toList(), asOf));
     }
 
     /** The events to assess over, for several moments at once (history). */
     public Uni<List<HistoricEvent>> eventsUpTo(UUID partnershipId, Instant until, Instant from) {
-        return store.readForHealth(partnershipId, until, null, Duration.between(from, until).plus(WINDOW))
+        return store.readForHealth(partnershipId, until, null, from.minus(WINDOW))
                 .map(stored -> stored.stream().map(serializer::historic).toList());
     }
 

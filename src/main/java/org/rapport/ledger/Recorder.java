@@ -223,9 +223,12 @@ public class Recorder {
             appended.add(new HistoricEvent(e.eventId(), expectedVersion + i + 1, e.occurredAt(), e.payload()));
         }
         return health.after(partnershipId, appended, now).flatMap(assessed -> {
-            var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed), now,
-                    caller.subject(), key);
-            return store.append(append).map(stored -> new Recorded(after, stored));
+            var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed.health()),
+                    now, caller.subject(), key);
+            return store.append(append).map(stored -> {
+                health.committed(partnershipId, assessed);
+                return new Recorded(after, stored);
+            });
         });
     }
 

@@ -3,14 +3,10 @@ package org.rapport.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.testing.KafkaReader.header;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Http;
 import org.rapport.testing.KafkaReader;
-import org.rapport.testing.LocalInfrastructure;
+import org.rapport.testing.PackagedService;
 import org.rapport.testing.Partnerships;
 import org.rapport.testing.Tokens;
 
@@ -29,43 +25,9 @@ import org.rapport.testing.Tokens;
  */
 class RelayTakeoverIT {
 
-    record Instance(Process process, Http http, int port) {
-        boolean leading() {
-            var metrics = http.getText("/q/metrics");
-            return metrics.lines().anyMatch(l -> l.startsWith("rapport_relay_leading") && l.trim().endsWith(" 1.0"));
-        }
-    }
-
-    static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static Instance launch(Map<String, String> config) throws Exception {
-        int port = freePort();
-        var command = new ArrayList<String>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
-        var process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "takeover-" + port + ".log").toFile()).start();
-        var http = new Http(URI.create("http://localhost:" + port + "/"));
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.getText("/q/health/ready").contains("UP")) {
-                    return new Instance(process, http, port);
-                }
-            } catch (RuntimeException notYet) {
-                // starting
-            }
-            Thread.sleep(200);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("the packaged service did not start");
+    static boolean leading(PackagedService instance) {
+        var metrics = instance.http().getText("/q/metrics");
+        return metrics.lines().anyMatch(l -> l.startsWith("rapport_relay_leading") && l.trim().endsWith(" 1.0"));
     }
 
     static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -78,21 +40,14 @@ class RelayTakeoverIT {
 
     @Test
     void one_instance_publishes_and_another_takes_over_when_it_dies() throws Exception {
-        var config = new HashMap<>(new LocalInfrastructure().start());
-        var database = "takeover_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (var connection = LocalInfrastructure.connect(); var create = connection.createStatement()) {
-            create.execute("create database " + database);
-        }
-        config.replaceAll((k, v) -> k.startsWith("quarkus.datasource.") && k.endsWith(".url")
-                ? v.replace("/postgres", "/" + database) : v);
-
-        var a = launch(config);
-        var b = launch(config);
+        var config = PackagedService.freshDatabase("takeover");
+        var a = PackagedService.launch("takeover-a", config);
+        var b = PackagedService.launch("takeover-b", config);
         try {
-            await("one instance leads", () -> a.leading() || b.leading());
+            await("one instance leads", () -> leading(a) || leading(b));
             Thread.sleep(2_000);
-            assertThat(a.leading() && b.leading()).as("never both").isFalse();
-            var leader = a.leading() ? a : b;
+            assertThat(leading(a) && leading(b)).as("never both").isFalse();
+            var leader = leading(a) ? a : b;
             var follower = leader == a ? b : a;
 
             var id = form(a.http());
@@ -108,17 +63,17 @@ class RelayTakeoverIT {
             for (int i = 60; i < 90; i++) {
                 ids.add(meet(follower.http(), id, i));
                 if (i == 65) {
-                    leader.process().destroyForcibly().waitFor();
+                    leader.kill();
                 }
             }
-            await("the survivor takes over", follower::leading);
+            await("the survivor takes over", () -> leading(follower));
             var all = KafkaReader.readUntil(Topics.EVENTS, r -> distinct(r, id) >= 91, Duration.ofSeconds(60));
             var arrived = new HashSet<String>();
             all.stream().filter(r -> id.toString().equals(r.key())).forEach(r -> arrived.add(header(r, "ce_id")));
             assertThat(arrived).containsAll(ids).hasSize(91);
         } finally {
-            a.process().destroyForcibly().waitFor();
-            b.process().destroyForcibly().waitFor();
+            a.close();
+            b.close();
         }
     }
 

@@ -1,0 +1,121 @@
+package org.rapport.health;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.domain.EventCatalog;
+import org.rapport.domain.EventVoided;
+import org.rapport.domain.HistoricEvent;
+import org.rapport.eventstore.EventStore;
+
+/**
+ * The decoded events each recently written stream's health is assessed over, kept between
+ * appends so that an append decodes only what it adds.
+ *
+ * <p>An entry is the stream as of one version. That is enough to stay right with any number of
+ * service instances: the log is append-only and its versions are dense, so the stream up to a
+ * version never changes, and a void is itself a later event. An entry one instance holds at
+ * version 40 while another instance took the stream to 43 is brought forward by reading versions
+ * 41 to 43 only. An entry is stored only once the append built on it has committed, which proves
+ * nobody else wrote that version.
+ *
+ * <p>The cache is bounded by the number of events held ({@code rapport.health.cached-events}); 0
+ * turns it off, and every append reads its window from the database as before.
+ */
+@ApplicationScoped
+public class StreamHistories {
+
+    /**
+     * A stream at {@code version}: its events still counted (not voided, voids left out) of every
+     * structural kind, and of the frequent kinds those that occurred from {@code windowStart} on.
+     */
+    public record History(long version, Instant windowStart, List<HistoricEvent> events) {
+
+        /** The events an assessment at {@code now} reads, as the database's health query would select them. */
+        List<HistoricEvent> at(Instant now) {
+            var from = now.minus(HealthProjector.WINDOW);
+            var counted = new ArrayList<HistoricEvent>(events.size());
+            for (var e : events) {
+                if (!e.occurredAt().isAfter(now) && (!frequent(e) || !e.occurredAt().isBefore(from))) {
+                    counted.add(e);
+                }
+            }
+            return counted;
+        }
+
+        /** Whether this entry holds every event an assessment at {@code now} may read. */
+        boolean covers(Instant now) {
+            return !windowStart.isAfter(now.minus(HealthProjector.WINDOW));
+        }
+
+        /**
+         * The stream after {@code later}, the events that directly follow this version, in order; a
+         * void among them removes its target. Frequent events that have left the window at {@code now}
+         * are dropped.
+         */
+        History then(List<HistoricEvent> later, Instant now) {
+            var voided = new HashSet<UUID>();
+            for (var e : later) {
+                if (e.payload() instanceof EventVoided v) {
+                    voided.add(v.voidedEventId());
+                }
+            }
+            var from = now.minus(HealthProjector.WINDOW);
+            var start = windowStart.isAfter(from) ? windowStart : from;
+            var kept = new ArrayList<HistoricEvent>(events.size() + later.size());
+            for (var e : events) {
+                if (!voided.contains(e.eventId()) && (!frequent(e) || !e.occurredAt().isBefore(start))) {
+                    kept.add(e);
+                }
+            }
+            for (var e : later) {
+                if (!(e.payload() instanceof EventVoided) && !voided.contains(e.eventId())) {
+                    kept.add(e);
+                }
+            }
+            var version = later.isEmpty() ? this.version : later.get(later.size() - 1).version();
+            return new History(version, start, List.copyOf(kept));
+        }
+
+        static boolean frequent(HistoricEvent e) {
+            return EventStore.FREQUENT_TYPES.contains(EventCatalog.of(e.payload()).name());
+        }
+    }
+
+    private final Cache<UUID, History> cache;
+    private final boolean enabled;
+
+    public StreamHistories(@ConfigProperty(name = "rapport.health.cached-events", defaultValue = "200000") long capacity,
+            MeterRegistry meters) {
+        this.enabled = capacity > 0;
+        this.cache = Caffeine.newBuilder().maximumWeight(Math.max(capacity, 1))
+                .weigher((UUID id, History h) -> h.events().size() + 1).recordStats().build();
+        meters.gauge("rapport.health.cached.streams", cache, c -> c.estimatedSize());
+        meters.more().counter("rapport.health.cache.hits", List.<io.micrometer.core.instrument.Tag>of(), cache, c -> c.stats().hitCount());
+        meters.more().counter("rapport.health.cache.misses", List.<io.micrometer.core.instrument.Tag>of(), cache, c -> c.stats().missCount());
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Optional<History> get(UUID partnershipId) {
+        return enabled ? Optional.ofNullable(cache.getIfPresent(partnershipId)) : Optional.empty();
+    }
+
+    /** Keeps {@code history} once the append that led to it has committed, unless a later one is already kept. */
+    public void committed(UUID partnershipId, History history) {
+        if (enabled) {
+            cache.asMap().merge(partnershipId, history, (held, offered) -> offered.version() > held.version() ? offered
+                    : held);
+        }
+    }
+}
