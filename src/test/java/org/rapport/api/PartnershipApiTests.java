@@ -159,6 +159,32 @@ class PartnershipApiTests {
         }
     }
 
+    static double metric(String name) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void a_verified_token_is_reused_but_never_past_its_expiry() throws InterruptedException {
+        var expiry = java.time.Instant.now().plusSeconds(3);
+        var token = Tokens.expiringAt("respect", expiry);
+        var verified = metric("rapport_security_token_verifications_total");
+        var reused = metric("rapport_security_token_reuses_total");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/partnerships/" + UUID.randomUUID()).then().statusCode(404);
+        }
+        assertThat(metric("rapport_security_token_verifications_total") - verified).isEqualTo(1);
+        assertThat(metric("rapport_security_token_reuses_total") - reused).isEqualTo(2);
+
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), expiry).plusMillis(1_100));
+        // Past its expiry the token is verified again, and smallrye-jwt's own rules (its grace
+        // period for clock skew included) decide.
+        given().auth().oauth2(token).when().get("/partnerships/" + UUID.randomUUID());
+        assertThat(metric("rapport_security_token_verifications_total") - verified).isEqualTo(2);
+        assertThat(metric("rapport_security_token_reuses_total") - reused).isEqualTo(2);
+    }
+
     @Test
     void malformed_json_is_a_problem_not_a_stack_trace() {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)

@@ -50,6 +50,12 @@ public final class Tokens {
                 .sign(KEYS.getPrivate());
     }
 
+    /** A partner's token that expires at {@code expiry}. */
+    public static String expiringAt(String orgId, Instant expiry) {
+        return Jwt.issuer(ISSUER).subject("brief").groups(Set.of("partner")).claim("org_id", orgId)
+                .expiresAt(expiry).sign(KEYS.getPrivate());
+    }
+
     public static String signedByAStranger(String orgId) {
         return Jwt.issuer(ISSUER).subject("stranger").groups(Set.of("admin")).claim("org_id", orgId)
                 .expiresIn(Duration.ofHours(1)).sign(generate().getPrivate());
