@@ -27,6 +27,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * than a health read itself. A token is taken from memory only as it was verified (same string,
  * same key), and only until it expires, and never longer than {@code rapport.security.verified-token-ttl}
  * (so a key taken out of service stops being honoured within that time); 0 verifies every request.
+ * At most {@code rapport.security.verified-tokens} (2,000, a few megabytes) are kept.
  */
 @Alternative
 @Priority(1)
@@ -41,7 +42,7 @@ public class VerifiedTokens implements JWTParser {
 
     public VerifiedTokens(JWTAuthContextInfo context,
             @ConfigProperty(name = "rapport.security.verified-token-ttl", defaultValue = "PT1M") Duration ttl,
-            @ConfigProperty(name = "rapport.security.verified-tokens", defaultValue = "10000") long capacity,
+            @ConfigProperty(name = "rapport.security.verified-tokens", defaultValue = "2000") long capacity,
             MeterRegistry meters) {
         this.verifier = new DefaultJWTParser(context);
         this.enabled = !ttl.isZero() && capacity > 0;
