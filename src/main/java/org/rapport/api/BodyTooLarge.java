@@ -45,7 +45,12 @@ public class BodyTooLarge {
         var body = new JsonObject().put("type", type.uri().toString()).put("title", type.title())
                 .put("status", type.status()).put("detail", type.explanation())
                 .put("instance", ctx.request().path());
-        ctx.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
-                .putHeader("Connection", "close").end(body.encode());
+        var response = ctx.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json");
+        if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+            // HTTP/1: the rest of the body is not read, so the connection cannot carry another
+            // request. HTTP/2 forbids the header: the stream ends, the connection stays.
+            response.putHeader("Connection", "close");
+        }
+        response.end(body.encode());
     }
 }

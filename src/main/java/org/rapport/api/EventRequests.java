@@ -170,6 +170,7 @@ public class EventRequests {
             var target = e.getTargetType();
             v.fail(path(e), target != null && target.isEnum()
                     ? "must be one of " + Arrays.toString(target.getEnumConstants())
+                    : e.getValue() instanceof String text && text.indexOf('\0') >= 0 ? JsonSettings.NUL_REFUSED
                     : "has the wrong format");
         } catch (JsonMappingException e) {
             v.fail(path(e), "has the wrong type");
@@ -180,7 +181,7 @@ public class EventRequests {
     }
 
     /** The JSON path of a mapping error, as {@code attendees[0].orgId}. */
-    private static String path(JsonMappingException e) {
+    static String path(JsonMappingException e) {
         var path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -59,7 +59,38 @@ public class ProblemMapper {
         return Problems.of(ProblemType.FORBIDDEN, "The token's roles do not allow this request.").toResponse();
     }
 
-    /** The database could not be reached: a client may retry; nothing was written. */
+    /**
+     * A body that is JSON but not the JSON asked for, caught while it is read (a field twice, a
+     * value of the wrong type or format): a validation problem naming the field.
+     */
+    @ServerExceptionMapper(value = {com.fasterxml.jackson.databind.JsonMappingException.class,
+        com.fasterxml.jackson.databind.exc.MismatchedInputException.class}, priority = Priorities.USER - 1)
+    public Response unreadableBody(com.fasterxml.jackson.databind.JsonMappingException e) {
+        var field = EventRequests.path(e);
+        String message;
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getValue() instanceof String text && text.indexOf('\0') >= 0) {
+            message = JsonSettings.NUL_REFUSED;
+        } else if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field '")) {
+            var name = e.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'.*", "");
+            field = field.isEmpty() ? name : field + "." + name;
+            message = "appears more than once";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else {
+            message = "has the wrong type or format";
+        }
+        return Problems.invalid(field, message).toResponse();
+    }
+
+    /**
+     * The database could not be reached. Usually nothing was written, but a connection lost
+     * during a commit leaves it unknown: the retry is safe with the same event ids or
+     * Idempotency-Key, which answer the stored result if the first attempt did commit.
+     */
     @ServerExceptionMapper({ConnectException.class, VertxException.class})
     public Response unreachable(Exception e) {
         if (e instanceof VertxException && !(e.getCause() instanceof ConnectException)
@@ -79,7 +110,8 @@ public class ProblemMapper {
 
     private static Response unavailable() {
         HttpProblem problem = Problems.builder(ProblemType.DATABASE_UNAVAILABLE,
-                "The event store is unreachable; nothing was written.").withHeader("Retry-After", 5).build();
+                "The event store is unreachable. Retry after Retry-After seconds with the same eventId or "
+                        + "Idempotency-Key: if this request was stored after all, the retry answers what was stored.").withHeader("Retry-After", 5).build();
         return problem.toResponse();
     }
 }

@@ -60,6 +60,28 @@ class EventApiTests {
     }
 
     @Test
+    void a_field_given_twice_a_nul_character_or_a_wrong_type_is_a_problem_naming_the_field() {
+        var id = Partnerships.form("twice-a", "twice-b");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"type\": \"RiskRaised\", \"type\": \"MeetingHeld\", \"occurredAt\": \"2026-02-01\"}")
+                .when().post("/partnerships/" + id + "/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("type")).body("errors[0].message", equalTo("appears more than once"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"type\": \"RiskRaised\", \"occurredAt\": \"2026-02-01\", \"riskId\": \"r\\u0000\","
+                        + " \"category\": \"FUNDING\", \"likelihood\": 2, \"impact\": 2}")
+                .when().post("/partnerships/" + id + "/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("riskId")).body("errors[0].message", containsString("NUL"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"funderId\": \"typed\", \"name\": \"A funder\", \"kind\": 1.5}")
+                .when().post("/admin/funders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("kind"));
+        assertThat(streamLength(id)).as("nothing recorded").isEqualTo(1);
+    }
+
+    @Test
     void a_meeting_given_as_a_date_happened_that_day_utc() {
         var id = Partnerships.form("respect", "safelives");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
     private final URI base;
 
     public Http(URI base) {
@@ -54,6 +54,34 @@ public final class Http {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A request as sent, whatever its bytes, and the answer as received, whatever its body. */
+    public record Raw(int status, Map<String, java.util.List<String>> headers, String body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * Sends exactly what it is given ({@code body} null: none; {@code contentType} null: no such
+     * header). Fails with an {@link IOException} when the service cannot be reached.
+     */
+    public Raw raw(String method, String path, String token, String contentType, byte[] body,
+            Map<String, String> headers) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(java.time.Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Raw(response.statusCode(), response.headers().map(), response.body());
     }
 
     private Answer send(HttpRequest.Builder request) {
