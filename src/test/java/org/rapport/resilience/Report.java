@@ -40,7 +40,7 @@ final class Report {
         out.append("| faults injected | ").append(faults.get()).append(" |\n");
         out.append("| events acknowledged (201) | ").append(String.format("%,d", acknowledged.get())).append(" |\n");
         out.append("| acknowledged events lost | ").append(lost.get()).append(" |\n");
-        out.append("| 503 with Retry-After while the database was down | ").append(outageAnswers.get()).append(" |\n");
+        out.append("| 503 with Retry-After while the database was down | ").append(String.format("%,d", outageAnswers.get())).append(" |\n");
         out.append("| other 5xx answers | ").append(serverErrors.get()).append(" |\n");
         return out.toString();
     }
