@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,8 +39,9 @@ public class Portfolio {
             String memberOrg, String fundedBy) {
     }
 
+    /** One partnership: its status, overall score and each dimension's score (null: not yet assessed). */
     public record Entry(UUID id, String name, String partnershipType, String status, Integer overall,
-            List<String> alerts, List<String> sectors, Instant assessedAt, long version) {
+            Map<String, Integer> scores, List<String> alerts, List<String> sectors, Instant assessedAt, long version) {
     }
 
     public record Page(List<Entry> items, String next) {
@@ -72,7 +74,9 @@ public class Portfolio {
         params.add(limit + 1);
         var direction = sort.descending ? " desc" : "";
         var sql = "select id, name, partnership_type, health_status, health_overall, health_alerts, sectors,"
-                + " health_assessed_at, version, " + sort.key + " as sort_key from partnerships"
+                + " health_assessed_at, version, (select jsonb_object_agg(d.key, d.value -> 'score')"
+                + " from jsonb_each(health -> 'dimensions') d)::text as scores, " + sort.key + " as sort_key"
+                + " from partnerships"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by " + sort.key + direction + ", id" + direction + " limit $" + params.size();
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
@@ -87,12 +91,22 @@ public class Portfolio {
                 }
                 var assessed = row.getOffsetDateTime("health_assessed_at");
                 items.add(new Entry(row.getUUID("id"), row.getString("name"), row.getString("partnership_type"),
-                        row.getString("health_status"), row.getInteger("health_overall"),
+                        row.getString("health_status"), row.getInteger("health_overall"), scores(row.getString("scores")),
                         List.of(row.getArrayOfStrings("health_alerts")), List.of(row.getArrayOfStrings("sectors")),
                         assessed == null ? null : assessed.toInstant(), row.getLong("version")));
             }
             return new Page(List.copyOf(items), next);
         });
+    }
+
+    /** The six dimensions' scores in the model's order; a dimension not assessed yet is null. */
+    static Map<String, Integer> scores(String json) {
+        var stored = json == null ? new io.vertx.core.json.JsonObject() : new io.vertx.core.json.JsonObject(json);
+        var scores = new java.util.LinkedHashMap<String, Integer>();
+        for (var d : org.rapport.domain.HealthDimension.values()) {
+            scores.put(HealthView.key(d), stored.getInteger(HealthView.key(d)));
+        }
+        return java.util.Collections.unmodifiableMap(scores);
     }
 
     private static void add(List<String> where, List<Object> params, String clause, String value) {

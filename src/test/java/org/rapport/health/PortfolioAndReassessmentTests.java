@@ -76,6 +76,16 @@ class PortfolioAndReassessmentTests {
         var byOverall = names("&sort=-overall", Tokens.partner(tag + "-x"));
         assertThat(byOverall).containsExactly(tag + "-alpha", tag + "-beta");
 
+        var entry = given().auth().oauth2(Tokens.partner(tag + "-x")).when().get("/partnerships?type=SECONDMENT&sort=name")
+                .then().statusCode(200).extract().jsonPath();
+        var health = given().auth().oauth2(Tokens.admin()).when().get("/partnerships/" + a + "/health")
+                .then().statusCode(200).extract().jsonPath();
+        for (var d : List.of("trust", "alignment", "governance", "sustainability", "engagement", "momentum")) {
+            assertThat((Object) entry.get("items[0].scores." + d)).as("the portfolio's " + d + " score")
+                    .isEqualTo(health.get("dimensions." + d + ".score"));
+        }
+        assertThat(entry.getMap("items[0].scores")).as("every dimension, null when not assessed").hasSize(6);
+
         given().auth().oauth2(Tokens.admin()).when().get("/partnerships?sort=height").then().statusCode(400);
         given().auth().oauth2(Tokens.admin()).when().get("/partnerships?status=PURPLE").then().statusCode(400);
         given().auth().oauth2(Tokens.admin()).when().get("/partnerships?limit=201").then().statusCode(400);
