@@ -44,8 +44,15 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
 
     private static Map<String, String> tokens() {
         boolean first = System.getProperty(TOKENS_PRINTED) == null;
+        var admin = LocalTokens.token("local-admin", List.of("admin"), null);
+        var orgA = LocalTokens.token("person-at-org-a", List.of("partner"), "org-a");
+        var orgB = LocalTokens.token("person-at-org-b", List.of("partner"), "org-b");
+        var funder = LocalTokens.funderToken("system-of-dev-funder", "dev-funder");
+        // The dashboard offers these for one-click sign-in (GET /dev/tokens), in dev mode only.
         var config = Map.of("mp.jwt.verify.publickey", LocalTokens.publicKey(),
-                "mp.jwt.verify.issuer", LocalTokens.ISSUER);
+                "mp.jwt.verify.issuer", LocalTokens.ISSUER,
+                "rapport.dev.tokens", "admin|" + admin + ";partner of org-a|" + orgA + ";partner of org-b|" + orgB
+                        + ";funder dev-funder|" + funder);
         if (first) {
             System.setProperty(TOKENS_PRINTED, "true");
             LOG.infof("""
@@ -54,11 +61,8 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
                       partner of org-a:   %s
                       partner of org-b:   %s
                       funder dev-funder:  %s (register it first: POST /admin/funders {"funderId":"dev-funder",...})
-                    Use one as: curl -H "Authorization: Bearer <token>" http://localhost:8080/partnerships/...""",
-                    LocalTokens.token("local-admin", List.of("admin"), null),
-                    LocalTokens.token("person-at-org-a", List.of("partner"), "org-a"),
-                    LocalTokens.token("person-at-org-b", List.of("partner"), "org-b"),
-                    LocalTokens.funderToken("system-of-dev-funder", "dev-funder"));
+                    Use one as: curl -H "Authorization: Bearer <token>" http://localhost:8080/partnerships/...
+                    or sign in to the dashboard at http://localhost:8080/ with one click.""", admin, orgA, orgB, funder);
         }
         return config;
     }

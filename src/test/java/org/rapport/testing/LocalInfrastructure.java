@@ -30,6 +30,8 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("rapport.reassessment.cron", "off");
         config.put("mp.jwt.verify.publickey", Tokens.publicKey());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        // What dev mode offers the dashboard for one-click sign-in.
+        config.put("rapport.dev.tokens", "admin|" + Tokens.admin());
         return config;
     }
 
