@@ -53,16 +53,16 @@ public class EventStore {
             ), head as (
                 insert into partnerships (id, version, state, partner_orgs, updated_at, name, partnership_type,
                                           sectors, funder_ids, health, health_status, health_overall, health_alerts,
-                                          health_assessed_at, params_version, health_key)
+                                          health_assessed_at, params_version, health_key, health_scores)
                 values ($1, $13, $14::text::jsonb, $15::text[], $2, $20, $21, $22::text[], $23::text[],
-                        $24::text::jsonb, $25, $26, $27::text[], $28, $29, $31)
+                        $24::text::jsonb, $25, $26, $27::text[], $28, $29, $31, $30::text::jsonb -> 'scores')
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
                     partner_orgs = excluded.partner_orgs, updated_at = excluded.updated_at, name = excluded.name,
                     partnership_type = excluded.partnership_type, sectors = excluded.sectors,
                     funder_ids = excluded.funder_ids, health = excluded.health, health_status = excluded.health_status,
                     health_overall = excluded.health_overall, health_alerts = excluded.health_alerts,
                     health_assessed_at = excluded.health_assessed_at, params_version = excluded.params_version,
-                    health_key = excluded.health_key
+                    health_key = excluded.health_key, health_scores = excluded.health_scores
                 returning id
             ), remembered as (
                 insert into idempotency_keys (caller, request_path, key, request_hash, event_ids, created_at)
@@ -180,7 +180,8 @@ public class EventStore {
                     update partnerships set state = $3::text::jsonb, partner_orgs = $4::text[], updated_at = $5,
                         name = $6, partnership_type = $7, sectors = $8::text[], funder_ids = $9::text[],
                         health = $10::text::jsonb, health_status = $11, health_overall = $12,
-                        health_alerts = $13::text[], health_assessed_at = $14, params_version = $15, health_key = $17
+                        health_alerts = $13::text[], health_assessed_at = $14, params_version = $15, health_key = $17,
+                        health_scores = $16::text::jsonb -> 'scores'
                     where id = $1 and version = $2
                     returning id
                 ), changed as (
@@ -206,7 +207,8 @@ public class EventStore {
         return pool.preparedQuery("""
                 with old as (select health_key from partnerships where id = $1), written as (
                     update partnerships set health = $3::text::jsonb, health_status = $4, health_overall = $5,
-                        health_alerts = $6::text[], health_assessed_at = $7, params_version = $8, health_key = $10
+                        health_alerts = $6::text[], health_assessed_at = $7, params_version = $8, health_key = $10,
+                        health_scores = $9::text::jsonb -> 'scores'
                     where id = $1 and version = $2
                     returning id, funder_ids
                 ), changed as (

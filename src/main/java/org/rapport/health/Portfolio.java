@@ -74,8 +74,7 @@ public class Portfolio {
         params.add(limit + 1);
         var direction = sort.descending ? " desc" : "";
         var sql = "select id, name, partnership_type, health_status, health_overall, health_alerts, sectors,"
-                + " health_assessed_at, version, (select jsonb_object_agg(d.key, d.value -> 'score')"
-                + " from jsonb_each(health -> 'dimensions') d)::text as scores, " + sort.key + " as sort_key"
+                + " health_assessed_at, version, health_scores::text as scores, " + sort.key + " as sort_key"
                 + " from partnerships"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by " + sort.key + direction + ", id" + direction + " limit $" + params.size();
