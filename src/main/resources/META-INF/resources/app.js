@@ -42,6 +42,16 @@ function statusBadge(status) {
   return h('span', { class: `status ${s}`, 'data-status': s }, STATUS_TEXT[s] || 'Not yet assessed');
 }
 
+/** The roles the signed-in token claims (its signature is the server's business, not the page's). */
+function roles() {
+  try {
+    const payload = sessionStorage.getItem(TOKEN_KEY).split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(payload)).groups || [];
+  } catch (e) {
+    return [];
+  }
+}
+
 function today() {
   return new Date().toISOString().slice(0, 10);
 }
@@ -465,7 +475,8 @@ async function renderPartnership(id, params, message) {
     h('div', { class: 'card' }, chartBox, dataTable(history.points)),
     h('h2', {}, 'Alerts'), alerts,
     h('h2', {}, 'The six dimensions and why'), dimensions,
-    meetingForm(id, partnership),
+    roles().some((r) => r === 'partner' || r === 'admin') ? meetingForm(id, partnership)
+      : h('p', { class: 'card' }, 'Funders read; partners and admins record meetings.'),
     h('h2', {}, `Timeline${asOf ? ` up to ${asOf}` : ''}`), timeline].filter(Boolean));
   drawChart(chartBox, history.points);
   const target = params.get('event');
