@@ -167,11 +167,7 @@ public class EventRequests {
             v.fail(path(e), "is not a field of " + EventCatalog.all().stream()
                     .filter(t -> t.payloadClass() == type).findFirst().map(EventCatalog.EventType::name).orElse("it"));
         } catch (InvalidFormatException e) {
-            var target = e.getTargetType();
-            v.fail(path(e), target != null && target.isEnum()
-                    ? "must be one of " + Arrays.toString(target.getEnumConstants())
-                    : e.getValue() instanceof String text && text.indexOf('\0') >= 0 ? JsonSettings.NUL_REFUSED
-                    : "has the wrong format");
+            v.fail(path(e), formatMessage(e).orElse("has the wrong format"));
         } catch (JsonMappingException e) {
             v.fail(path(e), "has the wrong type");
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -181,6 +177,18 @@ public class EventRequests {
     }
 
     /** The JSON path of a mapping error, as {@code attendees[0].orgId}. */
+    /** What is wrong with a value of the right type in the wrong form, when it is one of the known cases. */
+    static java.util.Optional<String> formatMessage(InvalidFormatException e) {
+        var target = e.getTargetType();
+        if (target != null && target.isEnum()) {
+            return java.util.Optional.of("must be one of " + Arrays.toString(target.getEnumConstants()));
+        }
+        if (e.getValue() instanceof String text && text.indexOf('\0') >= 0) {
+            return java.util.Optional.of(JsonSettings.NUL_REFUSED);
+        }
+        return java.util.Optional.empty();
+    }
+
     static String path(JsonMappingException e) {
         var path = new StringBuilder();
         for (var ref : e.getPath()) {

@@ -68,12 +68,10 @@ public class ProblemMapper {
     public Response unreadableBody(com.fasterxml.jackson.databind.JsonMappingException e) {
         var field = EventRequests.path(e);
         String message;
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
-                && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
-            message = "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
-        } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
-                && invalid.getValue() instanceof String text && text.indexOf('\0') >= 0) {
-            message = JsonSettings.NUL_REFUSED;
+        var known = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                ? EventRequests.formatMessage(invalid) : java.util.Optional.<String>empty();
+        if (known.isPresent()) {
+            message = known.get();
         } else if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field '")) {
             var name = e.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'.*", "");
             field = field.isEmpty() ? name : field + "." + name;

@@ -6,13 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.domain.EventCatalog;
-import org.rapport.domain.EventVoided;
 import org.rapport.domain.HistoricEvent;
 import org.rapport.eventstore.EventStore;
 
@@ -63,27 +61,16 @@ public class StreamHistories {
          * are dropped.
          */
         History then(List<HistoricEvent> later, Instant now) {
-            var voided = new HashSet<UUID>();
-            for (var e : later) {
-                if (e.payload() instanceof EventVoided v) {
-                    voided.add(v.voidedEventId());
-                }
-            }
             var from = now.minus(HealthProjector.WINDOW);
             var start = windowStart.isAfter(from) ? windowStart : from;
-            var kept = new ArrayList<HistoricEvent>(events.size() + later.size());
+            var inWindow = new ArrayList<HistoricEvent>(events.size());
             for (var e : events) {
-                if (!voided.contains(e.eventId()) && (!frequent(e) || !e.occurredAt().isBefore(start))) {
-                    kept.add(e);
-                }
-            }
-            for (var e : later) {
-                if (!(e.payload() instanceof EventVoided) && !voided.contains(e.eventId())) {
-                    kept.add(e);
+                if (!frequent(e) || !e.occurredAt().isBefore(start)) {
+                    inWindow.add(e);
                 }
             }
             var version = later.isEmpty() ? this.version : later.get(later.size() - 1).version();
-            return new History(version, start, List.copyOf(kept));
+            return new History(version, start, List.copyOf(HealthProjector.merge(inWindow, later)));
         }
 
         static boolean frequent(HistoricEvent e) {
@@ -104,19 +91,15 @@ public class StreamHistories {
         this.cache = Caffeine.newBuilder().maximumWeight(Math.max(capacity, 1))
                 .weigher((UUID id, History h) -> h.events().size() + 1).recordStats().build();
         meters.gauge("rapport.health.cached.streams", cache, c -> c.estimatedSize());
-        meters.more().counter("rapport.health.cache.hits", List.<io.micrometer.core.instrument.Tag>of(), cache,
+        meters.more().counter("rapport.health.cache.hits", io.micrometer.core.instrument.Tags.empty(), cache,
                 c -> c.stats().hitCount());
-        meters.more().counter("rapport.health.cache.misses", List.<io.micrometer.core.instrument.Tag>of(), cache,
+        meters.more().counter("rapport.health.cache.misses", io.micrometer.core.instrument.Tags.empty(), cache,
                 c -> c.stats().missCount());
     }
 
     /** A quarter of the heap: with a 128 MB heap, about 110,000 events. */
     static long defaultCapacity(long maxHeapBytes) {
         return maxHeapBytes / 4 / BYTES_PER_EVENT;
-    }
-
-    public boolean enabled() {
-        return enabled;
     }
 
     public Optional<History> get(UUID partnershipId) {

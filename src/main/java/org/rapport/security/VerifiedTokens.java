@@ -6,22 +6,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Bearer tokens verified by smallrye-jwt, each verification remembered for a short while.
+ * Bearer tokens verified by smallrye-jwt's own parser, each verification remembered for a short
+ * while; every other way of reading a token is the parser's, unchanged.
  *
  * <p>A client sends the same token with every request, and checking an RS256 signature costs more
  * than a health read itself. A token is taken from memory only as it was verified (same string,
@@ -32,9 +29,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
+public class VerifiedTokens extends DefaultJWTParser {
 
-    private final JWTParser verifier;
     private final Cache<String, JsonWebToken> verified;
     private final boolean enabled;
     private final AtomicLong verifications = new AtomicLong();
@@ -44,7 +40,7 @@ public class VerifiedTokens implements JWTParser {
             @ConfigProperty(name = "rapport.security.verified-token-ttl", defaultValue = "PT1M") Duration ttl,
             @ConfigProperty(name = "rapport.security.verified-tokens", defaultValue = "2000") long capacity,
             MeterRegistry meters) {
-        this.verifier = new DefaultJWTParser(context);
+        super(context);
         this.enabled = !ttl.isZero() && capacity > 0;
         this.verified = Caffeine.newBuilder().maximumSize(Math.max(capacity, 1))
                 .expireAfterWrite(ttl.isZero() ? Duration.ofMillis(1) : ttl).build();
@@ -61,7 +57,7 @@ public class VerifiedTokens implements JWTParser {
             return known;
         }
         verifications.incrementAndGet();
-        var fresh = verifier.parse(token);
+        var fresh = super.parse(token);
         if (!enabled) {
             return fresh;
         }
@@ -71,47 +67,5 @@ public class VerifiedTokens implements JWTParser {
 
     private static boolean unexpired(JsonWebToken token) {
         return token.getExpirationTime() * 1000 > System.currentTimeMillis();
-    }
-
-    // Everything else as smallrye-jwt does it, with nothing remembered.
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }
