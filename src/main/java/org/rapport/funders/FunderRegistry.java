@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
 import org.rapport.domain.FundingSecured.FunderKind;
 
 /** Registers funders and answers which ones exist. */
@@ -44,7 +45,15 @@ public class FunderRegistry {
                 return Uni.createFrom().failure(new AlreadyRegistered(funder.funderId));
             }
             return funder.<Funder>persist();
-        })).invoke(f -> registered.fireAsync(new FunderRegistered(f.funderId)));
+        })).onFailure(ConstraintViolationException.class).transform(e -> racedTo(funder.funderId, e))
+                .invoke(f -> registered.fireAsync(new FunderRegistered(f.funderId)));
+    }
+
+    /** A registration that lost a race with another for the same id finds out only at commit. */
+    private static Throwable racedTo(String funderId, Throwable failure) {
+        return "funders_pkey".equals(((ConstraintViolationException) failure).getConstraintName())
+                ? new AlreadyRegistered(funderId)
+                : failure;
     }
 
     public Uni<List<Funder>> all() {
