@@ -40,7 +40,15 @@ public final class Harness {
 
     /** What to run; each can be set as a system property {@code bench.<name>}. */
     record Settings(int partnerships, int portfolio, int seconds, int[] clients, int kafkaRate, int kafkaBatch,
-            int kafkaSeconds, List<String> jvmOptions, Map<String, String> environment, Path jar, Path out) {
+            int kafkaSeconds, List<String> jvmOptions, Map<String, String> environment, Path jar, Path out,
+            java.util.Set<String> phases) {
+
+        /** The parts of the run, in order; {@code bench.phases} picks some of them (all by default). */
+        static final List<String> PHASES = List.of("append", "health", "kafka", "portfolio", "rebuild", "relay");
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
+        }
 
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.partnerships", 1_000),
@@ -54,7 +62,9 @@ public final class Harness {
                             .collect(java.util.stream.Collectors.toMap(s -> s.substring(0, s.indexOf('=')),
                                     s -> s.substring(s.indexOf('=') + 1))),
                     Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")),
-                    Path.of(System.getProperty("bench.out", "target/benchmarks")));
+                    Path.of(System.getProperty("bench.out", "target/benchmarks")),
+                    java.util.Set.copyOf(Arrays.asList(System.getProperty("bench.phases", String.join(",", PHASES))
+                            .split(","))));
         }
     }
 
@@ -134,7 +144,7 @@ public final class Harness {
         }
         var warmUp = Duration.ofSeconds(2);
         var duration = Duration.ofSeconds(settings.seconds());
-        for (int clients : settings.clients()) {
+        for (int clients : settings.runs("append") ? settings.clients() : new int[0]) {
             var svc = load.closedLoop(clients, warmUp, duration, 201, (client, seq) -> {
                 int n = pick(client, clients, settings.partnerships());
                 return post("/partnerships/" + ids[n] + "/events", partnerTokens[n],
@@ -152,7 +162,7 @@ public final class Harness {
         for (int n = 1; n <= settings.partnerships(); n++) {
             healthPaths.add("/partnerships/" + ids[n] + "/health");
         }
-        for (int clients : new int[] {8, 32}) {
+        for (int clients : settings.runs("health") ? new int[] {8, 32} : new int[0]) {
             Load.Stats svc;
             if (wrk.isPresent()) {
                 wrk.get().get(service.base, healthPaths, admin, clients, 2);
@@ -168,30 +178,43 @@ public final class Harness {
             row("GET /partnerships/{id}/health, %d clients (%s)".formatted(clients, wrk.isPresent() ? "wrk"
                     : "JVM load generator; install wrk for less load-side CPU"), svc, pg, ">= 0.5x pgbench");
         }
-        if (wrk.isPresent()) {
+        if (wrk.isPresent() && settings.runs("health")) {
             // The HTTP stack's own ceiling on this machine: no token, no database.
             var live = wrk.get().get(service.base, List.of("/q/health/live"), admin, 32, settings.seconds());
             rows.add("| for reference: GET /q/health/live (no token, no database), 32 clients | %,.0f/s, p50 %.1f ms, p99 %.1f ms | | | |"
                     .formatted(live.perSecond(), live.p50Millis(), live.p99Millis()));
         }
 
-        kafkaLatency(config.get("kafka.bootstrap.servers"));
-
-        var growth = seed(settings.partnerships() + 1, settings.portfolio());
-        rows.add("| batch append (99 events a request), 8 clients, growing to %,d partnerships | %,.0f events/s (p50 %.0f ms, p99 %.0f ms) | | | |"
-                .formatted(settings.portfolio(), growth.perSecond() * 99, growth.p50Millis(), growth.p99Millis()));
-        var drained = awaitRelayCaughtUp();
-        rows.add("| relay backlog when the batch load stopped: drained in | %.1f s | | | keeps up |".formatted(drained));
-
-        portfolio(admin, 1);
-        portfolio(admin, 8);
-        rebuild(admin);
-        relayThroughput(admin, config.get("kafka.bootstrap.servers"));
+        if (settings.runs("kafka")) {
+            kafkaLatency(config.get("kafka.bootstrap.servers"));
+        }
+        if (settings.runs("portfolio") || settings.runs("rebuild") || settings.runs("relay")) {
+            grow();
+        }
+        if (settings.runs("portfolio")) {
+            portfolio(admin, 1);
+            portfolio(admin, 8);
+        }
+        if (settings.runs("rebuild")) {
+            rebuild(admin);
+        }
+        if (settings.runs("relay")) {
+            relayThroughput(admin, config.get("kafka.bootstrap.servers"));
+        }
 
         rows.add("| start-up to ready (packaged jar) | %.2f s (Quarkus logged %s) | | | |"
                 .formatted(service.startupSeconds, service.loggedStartup()));
         rows.add("| resident memory, peak over the run | %d MB | | | <= 350 MB |".formatted(service.peakRssKb() / 1024));
         report();
+    }
+
+    /** Grows the workload to the portfolio's size with batch appends, and measures them and the relay's backlog. */
+    private void grow() throws Exception {
+        var growth = seed(settings.partnerships() + 1, settings.portfolio());
+        rows.add("| batch append (99 events a request), 8 clients, growing to %,d partnerships | %,.0f events/s (p50 %.0f ms, p99 %.0f ms) | | | |"
+                .formatted(settings.portfolio(), growth.perSecond() * 99, growth.p50Millis(), growth.p99Millis()));
+        var drained = awaitRelayCaughtUp();
+        rows.add("| relay backlog when the batch load stopped: drained in | %.1f s | | | keeps up |".formatted(drained));
     }
 
     private Load.Stats seed(int from, int to) {
