@@ -20,15 +20,15 @@ public record Append(UUID partnershipId, long expectedVersion, List<NewEvent> ev
      * The partnership row: its state (the fold of its stream), the columns the portfolio filters
      * on, and its current health.
      */
-    public record ReadModel(JsonNode state, List<String> partnerOrgs, String name, String partnershipType,
+    public record ReadModel(String state, List<String> partnerOrgs, String name, String partnershipType,
             List<String> sectors, List<String> funderIds, HealthRow health) {
     }
 
     /**
-     * A health assessment as stored: the full view, its summary columns, and the summary published
+     * A health assessment as stored: the full view (JSON text), its summary columns, and the summary published
      * to Kafka with the key that tells whether it changed (status, integer scores, alert codes).
      */
-    public record HealthRow(JsonNode view, String status, Integer overall, List<String> alerts, Instant assessedAt,
+    public record HealthRow(String view, String status, Integer overall, List<String> alerts, Instant assessedAt,
             String paramsVersion, JsonNode summary, String changeKey) {
     }
 }

@@ -43,13 +43,22 @@ public class EventSerializer {
         return new HistoricEvent(stored.eventId(), stored.version(), stored.occurredAt(), payload(stored));
     }
 
-    public JsonNode state(Partnership state) {
-        return json.valueToTree(state);
+    /**
+     * The state as the partnership row stores it. Through a tree, as events are stored: the tree
+     * writes a decimal without trailing zeros, so a state reads the same whether it was folded
+     * from stored events (a rebuild) or evolved from a request's (an append).
+     */
+    public String state(Partnership state) {
+        return json.valueToTree(state).toString();
     }
 
-    public Partnership state(JsonNode state) {
+    /**
+     * Reads a stored state. Through a tree, as stored events are read: a number then becomes the
+     * same value (and scale) whichever way a state was reached, folded from events or read back.
+     */
+    public Partnership state(String state) {
         try {
-            return json.treeToValue(state, Partnership.class);
+            return json.treeToValue(json.readTree(state), Partnership.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored partnership state cannot be read", e);
         }

@@ -109,7 +109,7 @@ public class EventStore {
                 + " from partnerships p where p.id = $1")
                 .execute(Tuple.of(partnershipId, eventIds.toArray(UUID[]::new)))
                 .map(rows -> first(rows).map(row -> new StreamHead(partnershipId, row.getLong("version"),
-                        parse(row.getString("state")), List.of(row.getArrayOfUUIDs("known")))));
+                        row.getString("state"), List.of(row.getArrayOfUUIDs("known")))));
     }
 
     /**
@@ -145,11 +145,11 @@ public class EventStore {
         var health = model.health();
         var params = Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()), append.recordedBy(),
                 versions, ids, types, schemaVersions, data, occurredAt, correlationIds, causationIds, evidenceUrls,
-                append.newVersion(), model.state().toString(), model.partnerOrgs().toArray(String[]::new),
+                append.newVersion(), model.state(), model.partnerOrgs().toArray(String[]::new),
                 key == null ? null : key.caller(), key == null ? null : key.path(),
                 key == null ? null : key.key(), key == null ? null : key.requestHash(),
                 model.name(), model.partnershipType(), model.sectors().toArray(String[]::new),
-                model.funderIds().toArray(String[]::new), health.view().toString(), health.status(), health.overall(),
+                model.funderIds().toArray(String[]::new), health.view(), health.status(), health.overall(),
                 health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
                 health.summary().toString(), health.changeKey());
         return pool.preparedQuery(APPEND).execute(Tuple.from(params))
@@ -190,10 +190,10 @@ public class EventStore {
                     where $17::text is distinct from (select health_key from old)
                 )
                 select count(*) as written from written""")
-                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, model.state().toString(),
+                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, model.state(),
                         model.partnerOrgs().toArray(String[]::new), utc(now), model.name(), model.partnershipType(),
                         model.sectors().toArray(String[]::new), model.funderIds().toArray(String[]::new),
-                        health.view().toString(), health.status(), health.overall(),
+                        health.view(), health.status(), health.overall(),
                         health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
                         health.summary().toString(), health.changeKey())))
                 .map(rows -> rows.iterator().next().getLong("written") == 1);
@@ -217,7 +217,7 @@ public class EventStore {
                     where $10::text is distinct from (select health_key from old)
                 )
                 select count(*) as written from written""")
-                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, health.view().toString(),
+                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, health.view(),
                         health.status(), health.overall(), health.alerts().toArray(String[]::new),
                         utc(health.assessedAt()), health.paramsVersion(), health.summary().toString(),
                         health.changeKey())))

@@ -166,6 +166,14 @@ public class HealthProjector {
                 row(state.id(), health));
     }
 
+    private String viewText(Health health) {
+        try {
+            return json.writeValueAsString(HealthView.of(health));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("health view cannot be written", e);
+        }
+    }
+
     public Append.HealthRow row(UUID partnershipId, Health health) {
         var alerts = health.alerts().stream().map(Health.Alert::code).distinct().sorted().toList();
         var scores = new java.util.LinkedHashMap<String, Integer>();
@@ -182,7 +190,7 @@ public class HealthProjector {
         summary.put("paramsVersion", health.paramsVersion());
         // What counts as a change: status, an integer score, the set of alerts (not the moment).
         var changeKey = health.status() + "|" + health.overall() + "|" + scores + "|" + alerts;
-        return new Append.HealthRow(json.valueToTree(HealthView.of(health)), health.status().name(), health.overall(),
+        return new Append.HealthRow(viewText(health), health.status().name(), health.overall(),
                 alerts, health.asOf(), health.paramsVersion(), summary, changeKey);
     }
 }
