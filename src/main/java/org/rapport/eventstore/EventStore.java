@@ -288,20 +288,32 @@ public class EventStore {
 
     /**
      * The stored health view as the database holds it (JSON text, not parsed), with what decides
-     * who may see it: the partners' organisations and the funders.
+     * who may see it (the partners' organisations and the funders) and what identifies it: the
+     * stream version and the moment it was assessed at. A health view is a function of the
+     * stream up to a version, the moment and the model's parameters, so a view already held for
+     * the same version and moment is the same view.
      */
-    public record StoredHealth(List<String> partnerOrgs, List<String> funderIds, String view, Instant assessedAt) {
+    public record StoredHealth(List<String> partnerOrgs, List<String> funderIds, long version, Instant assessedAt,
+            String paramsVersion, String view) {
     }
 
-    /** One row read, nothing parsed: the health read is the service's most frequent request. */
-    public Uni<Optional<StoredHealth>> storedHealth(UUID partnershipId) {
-        return pool.preparedQuery("select partner_orgs, funder_ids, health::text as health, health_assessed_at"
-                + " from partnerships where id = $1")
-                .execute(Tuple.of(partnershipId))
+    /**
+     * One row read, nothing parsed: the health read is the service's most frequent request. The
+     * view itself (about 12 KB of JSON) is left out, null, when it is the one assessed for
+     * {@code heldVersion} at {@code heldAssessedAt} under {@code heldParams}, which the caller
+     * already holds.
+     */
+    public Uni<Optional<StoredHealth>> storedHealth(UUID partnershipId, Long heldVersion, Instant heldAssessedAt,
+            String heldParams) {
+        return pool.preparedQuery("select partner_orgs, funder_ids, version, health_assessed_at, params_version,"
+                + " case when version = $2 and health_assessed_at = $3 and params_version = $4 then null"
+                + " else health::text end as health from partnerships where id = $1")
+                .execute(Tuple.of(partnershipId, heldVersion, utc(heldAssessedAt), heldParams))
                 .map(rows -> first(rows).map(row -> new StoredHealth(List.of(row.getArrayOfStrings("partner_orgs")),
-                        List.of(row.getArrayOfStrings("funder_ids")), row.getString("health"),
+                        List.of(row.getArrayOfStrings("funder_ids")), row.getLong("version"),
                         row.getOffsetDateTime("health_assessed_at") == null ? null
-                                : row.getOffsetDateTime("health_assessed_at").toInstant())));
+                                : row.getOffsetDateTime("health_assessed_at").toInstant(),
+                        row.getString("params_version"), row.getString("health"))));
     }
 
     public Uni<List<StoredEvent>> readStream(UUID partnershipId, long fromVersion, int limit) {

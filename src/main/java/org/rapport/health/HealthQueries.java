@@ -28,9 +28,11 @@ public class HealthQueries {
     private final ObjectMapper json;
     private final Clock clock;
     private final AccessPolicy access;
+    private final StoredViews views;
 
     public HealthQueries(Reader reader, HealthProjector projector, org.rapport.eventstore.EventStore store,
-            ObjectMapper json, Clock clock, AccessPolicy access) {
+            ObjectMapper json, Clock clock, AccessPolicy access, StoredViews views) {
+        this.views = views;
         this.reader = reader;
         this.projector = projector;
         this.store = store;
@@ -42,16 +44,22 @@ public class HealthQueries {
     /**
      * The current health: the stored view when it was assessed today (the model counts whole
      * days, so it is what an assessment now would say), else assessed now. A caller who may see
-     * everything gets the stored JSON as it is, unparsed: the JSON text or a tree.
+     * everything gets the stored JSON as it is, unparsed: the JSON text or a tree. The view's
+     * text comes from {@link StoredViews} when the row says it is the one held.
      */
     public Uni<Object> current(Caller caller, UUID id) {
         var now = clock.instant();
-        return store.storedHealth(id).flatMap(found -> {
+        var held = views.held(id);
+        return store.storedHealth(id, held.map(StoredViews.View::version).orElse(null),
+                held.map(StoredViews.View::assessedAt).orElse(null),
+                held.map(StoredViews.View::paramsVersion).orElse(null)).flatMap(found -> {
             var stored = found.filter(row -> access.maySee(caller, row.partnerOrgs(), row.funderIds()))
                     .orElseThrow(() -> new RecordingRefused.PartnershipNotFound(id));
-            if (stored.view() != null && stored.assessedAt() != null && day(stored.assessedAt()).equals(day(now))) {
-                return Uni.createFrom().item(access.maySeeSurveyResponses(caller) ? stored.view()
-                        : forCaller(caller, parse(stored.view())));
+            var view = views.resolve(id, held, stored.version(), stored.assessedAt(), stored.paramsVersion(),
+                    stored.view());
+            if (view != null && stored.assessedAt() != null && day(stored.assessedAt()).equals(day(now))) {
+                return Uni.createFrom().item(access.maySeeSurveyResponses(caller) ? view
+                        : forCaller(caller, parse(view)));
             }
             return projector.at(id, now, null).map(h -> forCaller(caller, json.valueToTree(HealthView.of(h))));
         });
