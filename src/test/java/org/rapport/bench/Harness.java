@@ -40,7 +40,7 @@ public final class Harness {
 
     /** What to run; each can be set as a system property {@code bench.<name>}. */
     record Settings(int partnerships, int portfolio, int seconds, int[] clients, int kafkaRate, int kafkaBatch,
-            int kafkaSeconds, List<String> jvmOptions, Map<String, String> environment, Path jar, Path out,
+            int kafkaSeconds, int warmUp, List<String> jvmOptions, Map<String, String> environment, Path jar, Path out,
             java.util.Set<String> phases) {
 
         /** The parts of the run, in order; {@code bench.phases} picks some of them (all by default). */
@@ -56,7 +56,7 @@ public final class Harness {
                     Arrays.stream(System.getProperty("bench.clients", "1,8,32,64").split(","))
                             .mapToInt(Integer::parseInt).toArray(),
                     Integer.getInteger("bench.kafka-rate", 1_000), Integer.getInteger("bench.kafka-batch", 20),
-                    Integer.getInteger("bench.kafka-seconds", 20),
+                    Integer.getInteger("bench.kafka-seconds", 20), Integer.getInteger("bench.warm-up", 60),
                     Arrays.stream(System.getProperty("bench.jvm", "").split(" ")).filter(s -> !s.isBlank()).toList(),
                     Arrays.stream(System.getProperty("bench.env", "").split(" ")).filter(s -> s.contains("="))
                             .collect(java.util.stream.Collectors.toMap(s -> s.substring(0, s.indexOf('=')),
@@ -136,14 +136,33 @@ public final class Harness {
         try (var c = LocalInfrastructure.connect()) {
             PgBench.prepare(c, Arrays.asList(ids).subList(1, settings.partnerships() + 1));
         }
-        String meetingData;
-        try (var c = LocalInfrastructure.connect(); var s = c.createStatement();
-                var r = s.executeQuery("select data::text from events where type = 'MeetingHeld' limit 1")) {
-            r.next();
-            meetingData = r.getString(1);
+        var written = new HashMap<String, String>();
+        try (var c = LocalInfrastructure.connect(); var s = c.createStatement()) {
+            for (var column : Map.of("data", "select data::text from events where type = 'MeetingHeld' limit 1",
+                    "health", "select health::text from partnerships where health is not null limit 1",
+                    "summary", "select summary::text from health_outbox limit 1").entrySet()) {
+                try (var r = s.executeQuery(column.getValue())) {
+                    r.next();
+                    written.put(column.getKey(), r.getString(1));
+                }
+            }
         }
         var warmUp = Duration.ofSeconds(2);
         var duration = Duration.ofSeconds(settings.seconds());
+        if (settings.warmUp() > 0) {
+            // The JIT compiles the hot paths for minutes after start-up; measure the service warm, as it
+            // runs in production, after appends and reads unmeasured for bench.warm-up seconds.
+            var appends = load.closedLoop(8, Duration.ZERO, Duration.ofSeconds(settings.warmUp() * 2L / 3), 201,
+                    (client, seq) -> {
+                        int n = pick(client, 8, settings.partnerships());
+                        return post("/partnerships/" + ids[n] + "/events", partnerTokens[n],
+                                Workload.meeting(UUID.randomUUID(), n, Instant.now().toString()));
+                    });
+            var reads = load.closedLoop(8, Duration.ZERO, Duration.ofSeconds(settings.warmUp() / 3), 200,
+                    (client, seq) -> get("/partnerships/" + ids[pick(client, 8, settings.partnerships())] + "/health",
+                            Tokens.admin()));
+            log("warm-up: %,.0f appends/s, %,.0f health reads/s", appends.perSecond(), reads.perSecond());
+        }
         for (int clients : settings.runs("append") ? settings.clients() : new int[0]) {
             var svc = load.closedLoop(clients, warmUp, duration, 201, (client, seq) -> {
                 int n = pick(client, clients, settings.partnerships());
@@ -151,7 +170,7 @@ public final class Harness {
                         Workload.meeting(UUID.randomUUID(), n, Instant.now().toString()));
             });
             var pg = pgbench.run("append", PgBench.appendScript(), clients, settings.partnerships(),
-                    settings.seconds(), Map.of("data", meetingData));
+                    settings.seconds(), written);
             row("single-event append, %d client%s".formatted(clients, clients == 1 ? "" : "s"), svc, pg,
                     clients == 32 ? ">= 0.6x pgbench" : "");
         }
@@ -361,9 +380,10 @@ public final class Harness {
                 100.0 * (ticks[1] - ticksAtStart[1]) / Math.max(1, ticks[0] - ticksAtStart[0])));
         text.append("- Workload: %,d partnerships of 100 events (formation, goal, terms of reference, grant, measure, then two years of meetings, trust surveys, measurements and health checks), grown to %,d for the portfolio, rebuild and relay\n"
                 .formatted(settings.partnerships(), settings.portfolio()));
-        text.append("- Service JVM options: %s; environment: %s; each closed-loop measurement %d s after 2 s of warm-up\n\n"
+        text.append("- Service JVM options: %s; environment: %s; after seeding, %d s of appends and reads unmeasured (the JIT's warm-up); each closed-loop measurement %d s after 2 s of warm-up\n\n"
                 .formatted(settings.jvmOptions().isEmpty() ? "none (JVM defaults)" : String.join(" ", settings.jvmOptions()),
-                        settings.environment().isEmpty() ? "nothing added" : settings.environment(), settings.seconds()));
+                        settings.environment().isEmpty() ? "nothing added" : settings.environment(), settings.warmUp(),
+                        settings.seconds()));
         text.append("| measure | service | pgbench, same SQL, same clients | service / pgbench | target |\n");
         text.append("|---|---|---|---|---|\n");
         rows.forEach(r -> text.append(r).append('\n'));
