@@ -149,38 +149,46 @@ public final class Harness {
         }
         var warmUp = Duration.ofSeconds(2);
         var duration = Duration.ofSeconds(settings.seconds());
-        if (settings.warmUp() > 0) {
-            // The JIT compiles the hot paths for minutes after start-up; measure the service warm, as it
-            // runs in production, after appends and reads unmeasured for bench.warm-up seconds.
-            var appends = load.closedLoop(8, Duration.ZERO, Duration.ofSeconds(settings.warmUp() * 2L / 3), 201,
-                    (client, seq) -> {
-                        int n = pick(client, 8, settings.partnerships());
-                        return post("/partnerships/" + ids[n] + "/events", partnerTokens[n],
-                                Workload.meeting(UUID.randomUUID(), n, Instant.now().toString()));
-                    });
-            var reads = load.closedLoop(8, Duration.ZERO, Duration.ofSeconds(settings.warmUp() / 3), 200,
-                    (client, seq) -> get("/partnerships/" + ids[pick(client, 8, settings.partnerships())] + "/health",
-                            Tokens.admin()));
-            log("warm-up: %,.0f appends/s, %,.0f health reads/s", appends.perSecond(), reads.perSecond());
-        }
-        for (int clients : settings.runs("append") ? settings.clients() : new int[0]) {
-            var svc = load.closedLoop(clients, warmUp, duration, 201, (client, seq) -> {
-                int n = pick(client, clients, settings.partnerships());
-                return post("/partnerships/" + ids[n] + "/events", partnerTokens[n],
-                        Workload.meeting(UUID.randomUUID(), n, Instant.now().toString()));
-            });
-            var pg = pgbench.run("append", PgBench.appendScript(), clients, settings.partnerships(),
-                    settings.seconds(), written);
-            row("single-event append, %d client%s".formatted(clients, clients == 1 ? "" : "s"), svc, pg,
-                    clients == 32 ? ">= 0.6x pgbench" : "");
-        }
-
-        var admin = Tokens.admin();
         var wrk = Wrk.find(settings.out().resolve("wrk"));
+        var seeded = Arrays.asList(ids).subList(1, settings.partnerships() + 1);
+        var seededTokens = Arrays.asList(partnerTokens).subList(1, settings.partnerships() + 1);
         var healthPaths = new ArrayList<String>();
         for (int n = 1; n <= settings.partnerships(); n++) {
             healthPaths.add("/partnerships/" + ids[n] + "/health");
         }
+        var admin = Tokens.admin();
+        if (settings.warmUp() > 0) {
+            // The JIT compiles the hot paths for minutes after start-up; measure the service warm, as it
+            // runs in production, after appends and reads unmeasured for bench.warm-up seconds.
+            Load.Stats appends;
+            Load.Stats reads;
+            if (wrk.isPresent()) {
+                appends = wrk.get().appendMeetings(service.base, seeded, seededTokens, 8, settings.warmUp() * 2 / 3);
+                reads = wrk.get().get(service.base, healthPaths, admin, 8, settings.warmUp() / 3);
+            } else {
+                appends = load.closedLoop(8, Duration.ZERO, Duration.ofSeconds(settings.warmUp() * 2L / 3), 201,
+                        (client, seq) -> appendRequest(pick(client, 8, settings.partnerships())));
+                reads = load.closedLoop(8, Duration.ZERO, Duration.ofSeconds(settings.warmUp() / 3), 200,
+                        (client, seq) -> get(healthPaths.get(pick(client, 8, settings.partnerships()) - 1), admin));
+            }
+            log("warm-up: %,.0f appends/s, %,.0f health reads/s", appends.perSecond(), reads.perSecond());
+        }
+        for (int clients : settings.runs("append") ? settings.clients() : new int[0]) {
+            Load.Stats svc;
+            if (wrk.isPresent()) {
+                wrk.get().appendMeetings(service.base, seeded, seededTokens, clients, 2);
+                svc = wrk.get().appendMeetings(service.base, seeded, seededTokens, clients, settings.seconds());
+            } else {
+                svc = load.closedLoop(clients, warmUp, duration, 201,
+                        (client, seq) -> appendRequest(pick(client, clients, settings.partnerships())));
+            }
+            var pg = pgbench.run("append", PgBench.appendScript(), clients, settings.partnerships(),
+                    settings.seconds(), written);
+            row("single-event append, %d client%s (%s)".formatted(clients, clients == 1 ? "" : "s",
+                    wrk.isPresent() ? "wrk" : "JVM load generator; install wrk for less load-side CPU"), svc, pg,
+                    clients == 32 ? ">= 0.6x pgbench" : "");
+        }
+
         for (int clients : settings.runs("health") ? new int[] {8, 32} : new int[0]) {
             Load.Stats svc;
             if (wrk.isPresent()) {
@@ -402,6 +410,12 @@ public final class Harness {
         var out = new String(process.getInputStream().readAllBytes()).trim();
         process.waitFor();
         return out;
+    }
+
+    /** A single meeting for partnership {@code n}, with its partner's token. */
+    private HttpRequest appendRequest(int n) {
+        return post("/partnerships/" + ids[n] + "/events", partnerTokens[n],
+                Workload.meeting(UUID.randomUUID(), n, Instant.now().toString()));
     }
 
     private HttpRequest post(String path, String token, String body) {

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * wrk (Debian's package), for reads at rates where a load generator on the JVM would take much of
- * the machine's CPU from the service it measures.
+ * wrk (Debian's package), for load at rates where a load generator on the JVM would take much of
+ * the machine's CPU from the service it measures (measured: three quarters of a core for a few
+ * hundred requests a second, with the Kafka broker), while pgbench's client is C.
  */
 final class Wrk {
 
@@ -31,16 +32,49 @@ final class Wrk {
     /** GETs {@code paths} in turn over {@code connections} connections for {@code seconds}. */
     Load.Stats get(URI base, List<String> paths, String token, int connections, int seconds)
             throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        var script = dir.resolve("paths.lua");
         var lua = new StringBuilder("local paths = {\n");
         paths.forEach(p -> lua.append("  \"").append(p).append("\",\n"));
         lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n")
-                .append("  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+                .append("  return wrk.format(\"GET\", paths[(i % #paths) + 1], {[\"Authorization\"] = \"Bearer ")
+                .append(token).append("\"})\nend\n");
+        return run(base, "paths.lua", lua.toString(), connections, seconds);
+    }
+
+    /**
+     * POSTs a single meeting to partnership {@code n}'s stream, {@code n} drawn at random from 1 to
+     * {@code ids.size()}, with that partnership's partner token, over {@code connections}
+     * connections for {@code seconds}. The body is {@link Workload#meeting}'s, without an event id
+     * (the service draws one), occurring at the moment it is sent.
+     */
+    Load.Stats appendMeetings(URI base, List<java.util.UUID> ids, List<String> tokens, int connections, int seconds)
+            throws IOException, InterruptedException {
+        var lua = new StringBuilder("local ids = {\n");
+        ids.forEach(id -> lua.append("  \"").append(id).append("\",\n"));
+        lua.append("}\nlocal tokens = {\n");
+        tokens.forEach(t -> lua.append("  \"").append(t).append("\",\n"));
+        var body = Workload.meeting(new java.util.UUID(0, 0), 0, "AT").replaceAll("\\s+", " ")
+                .replace("\"eventId\": \"" + new java.util.UUID(0, 0) + "\", ", "")
+                .replace("\"", "\\\"").replace("AT", "\" .. os.date(\"!%Y-%m-%dT%H:%M:%SZ\") .. \"")
+                .replace(Workload.org(0, 'a'), "\" .. o .. \"a").replace(Workload.org(0, 'b'), "\" .. o .. \"b")
+                .replace(Workload.org(0, 'c'), "\" .. o .. \"c");
+        lua.append("}\nmath.randomseed(os.time())\nrequest = function()\n")
+                .append("  local n = math.random(#ids)\n")
+                .append("  local o = \"").append(Workload.org(0, 'a').replace("0-a", "")).append("\" .. n .. \"-\"\n")
+                .append("  local body = \"").append(body).append("\"\n")
+                .append("  return wrk.format(\"POST\", \"/partnerships/\" .. ids[n] .. \"/events\", ")
+                .append("{[\"Authorization\"] = \"Bearer \" .. tokens[n], [\"Content-Type\"] = \"application/json\"}, body)\n")
+                .append("end\n");
+        return run(base, "appends.lua", lua.toString(), connections, seconds);
+    }
+
+    private Load.Stats run(URI base, String scriptName, String lua, int connections, int seconds)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        var script = dir.resolve(scriptName);
         Files.writeString(script, lua);
         var command = List.of(executable.toString(), "-t", Integer.toString(Math.min(2, connections)), "-c",
-                Integer.toString(connections), "-d", seconds + "s", "--latency", "-H", "Authorization: Bearer " + token,
-                "-s", script.toString(), base.toString());
+                Integer.toString(connections), "-d", seconds + "s", "--latency", "-s", script.toString(),
+                base.toString());
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0 || !output.contains("Requests/sec:")) {
