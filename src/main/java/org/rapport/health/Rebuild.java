@@ -32,19 +32,31 @@ public class Rebuild {
     private final EventSerializer serializer;
     private final HealthProjector projector;
     private final Clock clock;
+    private final StreamHistories histories;
+    private final StoredViews views;
 
-    public Rebuild(EventStore store, EventSerializer serializer, HealthProjector projector, Clock clock) {
+    public Rebuild(EventStore store, EventSerializer serializer, HealthProjector projector, Clock clock,
+            StreamHistories histories, StoredViews views) {
         this.store = store;
         this.serializer = serializer;
         this.projector = projector;
         this.clock = clock;
+        this.histories = histories;
+        this.views = views;
     }
 
     /** What a rebuild did. */
     public record Result(long partnerships, long events, long millis) {
     }
 
+    /**
+     * Rebuilds everything. It first lets go of what this instance keeps in memory: every view held
+     * is about to be rewritten (so would never be served again), and the stream histories are
+     * refilled by the next append to each stream; the rebuild gets their share of the heap.
+     */
     public Uni<Result> all() {
+        histories.clear();
+        views.clear();
         var started = System.nanoTime();
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var after = new AtomicReference<>(new UUID(0, 0));

@@ -53,6 +53,11 @@ public class StoredViews {
         return enabled ? Optional.ofNullable(cache.getIfPresent(partnershipId)) : Optional.empty();
     }
 
+    /** Lets go of every view held; each is fetched whole on its next read here. */
+    public void clear() {
+        cache.invalidateAll();
+    }
+
     /**
      * The view the database answered for: {@code text} when it sent one (kept for next time),
      * else the one held, which it found identical.

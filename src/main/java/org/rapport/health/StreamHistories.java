@@ -106,6 +106,11 @@ public class StreamHistories {
         return enabled ? Optional.ofNullable(cache.getIfPresent(partnershipId)) : Optional.empty();
     }
 
+    /** Lets go of every history held; each is read again on its stream's next append here. */
+    public void clear() {
+        cache.invalidateAll();
+    }
+
     /** Keeps {@code history} once the append that led to it has committed, unless a later one is already kept. */
     public void committed(UUID partnershipId, History history) {
         if (enabled) {
