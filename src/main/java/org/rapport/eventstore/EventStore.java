@@ -96,18 +96,19 @@ public class EventStore {
     }
 
     public Uni<Optional<StreamHead>> head(UUID partnershipId) {
-        return head(partnershipId, List.of());
+        return head(partnershipId, List.of(), null);
     }
 
     /**
      * A stream's head, and which of {@code eventIds} the log already holds (anywhere), in one round
-     * trip: a retried request is recognised before anything is decided.
+     * trip: a retried request is recognised before anything is decided. The state is left out,
+     * null, when the stream is still at {@code heldVersion}: the caller holds the state there.
      */
-    public Uni<Optional<StreamHead>> head(UUID partnershipId, List<UUID> eventIds) {
-        return pool.preparedQuery("select p.version, p.state::text as state,"
+    public Uni<Optional<StreamHead>> head(UUID partnershipId, List<UUID> eventIds, Long heldVersion) {
+        return pool.preparedQuery("select p.version, case when p.version = $3 then null else p.state::text end as state,"
                 + " (select coalesce(array_agg(event_id), '{}') from events where event_id = any($2::uuid[])) as known"
                 + " from partnerships p where p.id = $1")
-                .execute(Tuple.of(partnershipId, eventIds.toArray(UUID[]::new)))
+                .execute(Tuple.of(partnershipId, eventIds.toArray(UUID[]::new), heldVersion))
                 .map(rows -> first(rows).map(row -> new StreamHead(partnershipId, row.getLong("version"),
                         row.getString("state"), List.of(row.getArrayOfUUIDs("known")))));
     }

@@ -66,9 +66,17 @@ public class HealthProjector {
                 assess(merge(history.at(now), appended), now), history.then(appended, now)));
     }
 
-    /** Keeps what an append was assessed over, once it has committed, for the stream's next append. */
-    public void committed(UUID partnershipId, Assessed assessed) {
-        histories.committed(partnershipId, assessed.next());
+    /**
+     * Keeps what an append was assessed over, and the state it left, once it has committed, for
+     * the stream's next append.
+     */
+    public void committed(UUID partnershipId, Assessed assessed, Partnership after) {
+        histories.committed(partnershipId, assessed.next().withState(after));
+    }
+
+    /** The stream as this instance last wrote it, when it holds it: its version and state. */
+    public java.util.Optional<StreamHistories.History> written(UUID partnershipId) {
+        return histories.get(partnershipId).filter(h -> h.state() != null);
     }
 
     /**

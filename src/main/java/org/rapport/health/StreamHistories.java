@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.domain.EventCatalog;
 import org.rapport.domain.HistoricEvent;
+import org.rapport.domain.Partnership;
 import org.rapport.eventstore.EventStore;
 
 /**
@@ -34,9 +35,20 @@ public class StreamHistories {
 
     /**
      * A stream at {@code version}: its events still counted (not voided, voids left out) of every
-     * structural kind, and of the frequent kinds those that occurred from {@code windowStart} on.
+     * structural kind, and of the frequent kinds those that occurred from {@code windowStart} on;
+     * and, when this instance wrote that version, the state the stream folds to there (null
+     * otherwise). The state at a version is as fixed as the events up to it.
      */
-    public record History(long version, Instant windowStart, List<HistoricEvent> events) {
+    public record History(long version, Instant windowStart, List<HistoricEvent> events, Partnership state) {
+
+        public History(long version, Instant windowStart, List<HistoricEvent> events) {
+            this(version, windowStart, events, null);
+        }
+
+        /** This entry, with the state its stream folds to at its version. */
+        public History withState(Partnership state) {
+            return new History(version, windowStart, events, state);
+        }
 
         /** The events an assessment at {@code now} reads, as the database's health query would select them. */
         List<HistoricEvent> at(Instant now) {
@@ -84,12 +96,19 @@ public class StreamHistories {
     /** What an event held here costs on the heap, measured for a three-person meeting: about 270 bytes. */
     static final long BYTES_PER_EVENT = 300;
 
+    /**
+     * What a state held here counts for, in events: as JSON, a partnership's state is some 3 KB,
+     * about twelve times an event.
+     */
+    static final int STATE_WEIGHT = 12;
+
     public StreamHistories(@ConfigProperty(name = "rapport.health.cached-events") java.util.Optional<Long> configured,
             MeterRegistry meters) {
         long capacity = configured.orElse(defaultCapacity(Runtime.getRuntime().maxMemory()));
         this.enabled = capacity > 0;
         this.cache = Caffeine.newBuilder().maximumWeight(Math.max(capacity, 1))
-                .weigher((UUID id, History h) -> h.events().size() + 1).recordStats().build();
+                .weigher((UUID id, History h) -> h.events().size() + 1 + (h.state() == null ? 0 : STATE_WEIGHT))
+                .recordStats().build();
         meters.gauge("rapport.health.cached.streams", cache, c -> c.estimatedSize());
         meters.more().counter("rapport.health.cache.hits", io.micrometer.core.instrument.Tags.empty(), cache,
                 c -> c.stats().hitCount());

@@ -143,9 +143,11 @@ public class Recorder {
                 return Uni.createFrom().item(remembered);
             }
             var ids = proposals.stream().map(p -> p.event().eventId()).toList();
-            return store.head(partnershipId, ids).flatMap(found -> {
+            var written = health.written(partnershipId);
+            return store.head(partnershipId, ids, written.map(h -> h.version()).orElse(null)).flatMap(found -> {
                 var head = found.orElseThrow(() -> new RecordingRefused.PartnershipNotFound(partnershipId));
-                var state = serializer.state(head.state());
+                // Left out when this instance wrote the stream's current version: it holds that state.
+                var state = head.state() == null ? written.orElseThrow().state() : serializer.state(head.state());
                 if (!access.mayRecord(caller, state)) {
                     throw new RecordingRefused.PartnershipNotFound(partnershipId);
                 }
@@ -226,7 +228,7 @@ public class Recorder {
             var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed.health()),
                     now, caller.subject(), key);
             return store.append(append).map(stored -> {
-                health.committed(partnershipId, assessed);
+                health.committed(partnershipId, assessed, after);
                 return new Recorded(after, stored);
             });
         });
