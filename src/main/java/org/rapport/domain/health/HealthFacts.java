@@ -23,14 +23,20 @@ final class HealthFacts {
     record Org(String orgId, Sector sector, PartnershipType understoodType, UUID confirmationId) {
     }
 
-    record Meeting(LocalDate on, UUID eventId, MeetingHeld meeting) {
-        Set<String> orgs() {
-            return meeting.attendingOrgs();
+    /**
+     * A meeting, with the organisations present and those that sent someone senior worked out
+     * once: every dimension asks about each meeting for each partner.
+     */
+    record Meeting(LocalDate on, UUID eventId, MeetingHeld meeting, Set<String> orgs, Set<String> seniorOrgs) {
+
+        Meeting(LocalDate on, UUID eventId, MeetingHeld meeting) {
+            this(on, eventId, meeting, meeting.attendingOrgs(), meeting.attendees().stream()
+                    .filter(a -> a != null && a.orgId() != null && a.seniority().isSenior())
+                    .map(MeetingHeld.Attendee::orgId).collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
 
         boolean seniorFrom(String orgId) {
-            return meeting.attendees().stream()
-                    .anyMatch(a -> orgId.equals(a.orgId()) && a.seniority().isSenior());
+            return seniorOrgs.contains(orgId);
         }
 
         boolean attendedBy(String personRef) {
