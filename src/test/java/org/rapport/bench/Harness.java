@@ -396,7 +396,10 @@ public final class Harness {
         text.append("|---|---|---|---|---|\n");
         rows.forEach(r -> text.append(r).append('\n'));
         Files.createDirectories(settings.out());
-        var file = settings.out().resolve(commit + ".md");
+        // A run of some phases only is named after them, so it never overwrites the commit's full run.
+        var phases = Settings.PHASES.stream().filter(settings::runs).toList();
+        var file = settings.out().resolve(commit + (phases.equals(Settings.PHASES) ? "" : "-" + String.join("-", phases))
+                + ".md");
         Files.writeString(file, text);
         System.out.println();
         System.out.println(text);
