@@ -76,7 +76,7 @@ public class HealthProjector {
 
     /** The stream as this instance last wrote it, when it holds it: its version and state. */
     public java.util.Optional<StreamHistories.History> written(UUID partnershipId) {
-        return histories.get(partnershipId).filter(h -> h.state() != null);
+        return histories.written(partnershipId);
     }
 
     /**

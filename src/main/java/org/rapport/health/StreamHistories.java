@@ -125,6 +125,15 @@ public class StreamHistories {
         return enabled ? Optional.ofNullable(cache.getIfPresent(partnershipId)) : Optional.empty();
     }
 
+    /**
+     * The history held, when this instance wrote its version (it carries the state). A look
+     * before the append's own lookup, so not counted as a hit or a miss: each append counts once.
+     */
+    public Optional<History> written(UUID partnershipId) {
+        return enabled ? Optional.ofNullable(cache.policy().getIfPresentQuietly(partnershipId))
+                .filter(h -> h.state() != null) : Optional.empty();
+    }
+
     /** Lets go of every history held; each is read again on its stream's next append here. */
     public void clear() {
         cache.invalidateAll();

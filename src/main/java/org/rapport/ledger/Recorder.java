@@ -28,6 +28,7 @@ import org.rapport.eventstore.StoredEvent;
 import org.rapport.eventstore.StreamHead;
 import org.rapport.funders.FunderRegistry;
 import org.rapport.health.HealthProjector;
+import org.rapport.health.StreamHistories;
 import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
 
@@ -144,7 +145,7 @@ public class Recorder {
             }
             var ids = proposals.stream().map(p -> p.event().eventId()).toList();
             var written = health.written(partnershipId);
-            return store.head(partnershipId, ids, written.map(h -> h.version()).orElse(null)).flatMap(found -> {
+            return store.head(partnershipId, ids, written.map(StreamHistories.History::version).orElse(null)).flatMap(found -> {
                 var head = found.orElseThrow(() -> new RecordingRefused.PartnershipNotFound(partnershipId));
                 // Left out when this instance wrote the stream's current version: it holds that state.
                 var state = head.state() == null ? written.orElseThrow().state() : serializer.state(head.state());
