@@ -49,7 +49,7 @@ public class HealthProjector {
     }
 
     public HealthParams params() {
-        return HealthParams.V1;
+        return HealthParams.CURRENT;
     }
 
     /** An assessment made for an append, and the stream history to keep once that append commits. */

@@ -1,32 +1,56 @@
 package org.rapport.health;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rapport.domain.EventCatalog;
 import org.rapport.domain.HealthDimension;
+import org.rapport.domain.PartnershipEvent;
 import org.rapport.domain.health.Health;
 
 /**
  * A health assessment as the API and the stored view show it: dimensions keyed by their names
- * in lower case (trust, alignment, ...), each with its score, confidence, reasons and the terms
- * not yet assessed.
+ * in lower case (trust, alignment, ...), each with its score, confidence, basis, reasons and the
+ * terms not yet assessed; the status and the rules that set it; alerts; and the next steps, each
+ * with the events that would take it, as bodies ready for POST .../events/batch.
  */
-public record HealthView(Instant asOf, String paramsVersion, Health.Status status, Integer overall,
-        Map<String, Health.Dimension> dimensions, List<Health.Alert> alerts) {
+public record HealthView(Instant asOf, String paramsVersion, Health.Status status, List<String> statusReasons,
+        Integer overall, Map<String, Health.Dimension> dimensions, List<Health.Alert> alerts,
+        List<NextStep> nextSteps) {
 
     public static HealthView of(Health health) {
         var dimensions = new LinkedHashMap<String, Health.Dimension>();
         for (var d : HealthDimension.values()) {
             dimensions.put(key(d), health.dimensions().get(d));
         }
-        return new HealthView(health.asOf(), health.paramsVersion(), health.status(), health.overall(), dimensions,
-                health.alerts());
+        return new HealthView(health.asOf(), health.paramsVersion(), health.status(), health.statusReasons(),
+                health.overall(), dimensions, health.alerts(), health.nextSteps().stream().map(NextStep::of).toList());
     }
 
     public static String key(HealthDimension dimension) {
         return dimension.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A next step: what it addresses, in words, the events to record, and what they would gain. */
+    public record NextStep(List<String> addresses, String text, List<ProposedEvent> events, String dimension,
+            Integer overallGain, Integer dimensionGain) {
+
+        static NextStep of(Health.NextStep step) {
+            return new NextStep(step.addresses(), step.text(), step.events().stream()
+                    .map(e -> new ProposedEvent(EventCatalog.of(e).name(), e)).toList(), key(step.dimension()),
+                    step.overallGain(), step.dimensionGain());
+        }
+    }
+
+    /** An event as a client records it: its type and its payload's fields, side by side. */
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProposedEvent(String type, @JsonUnwrapped PartnershipEvent payload) {
     }
 
     /** One point of a health history: the scores without their explanations. */

@@ -4,13 +4,10 @@ import static org.rapport.domain.HealthDimension.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,46 +15,64 @@ import java.util.stream.Stream;
 import org.rapport.domain.ContinuationPlanRecorded;
 import org.rapport.domain.HealthDimension;
 import org.rapport.domain.HistoricEvent;
-import org.rapport.domain.LeadershipChanged;
 import org.rapport.domain.MeetingHeld;
 import org.rapport.domain.Partnership.MilestoneStatus;
 import org.rapport.domain.PartnershipType;
 import org.rapport.domain.RiskRaised;
 import org.rapport.domain.health.Health.Alert;
+import org.rapport.domain.health.Health.Basis;
 import org.rapport.domain.health.Health.Confidence;
 import org.rapport.domain.health.Health.Dimension;
 import org.rapport.domain.health.Health.NotAssessed;
 import org.rapport.domain.health.Health.Reason;
+import org.rapport.domain.health.Health.ReasonKind;
 import org.rapport.domain.health.Health.Severity;
 import org.rapport.domain.health.Health.Status;
 
 /**
  * {@code assess(events, asOf, params)}: a partnership's health from the events that had occurred
  * by {@code asOf}. Each rule is a small named function: a term (its weight, its value in 0..1 or
- * "not assessed" and why, the events behind it) or an adjustment, cap or alert.
+ * "not assessed" and why, the events behind it) or an adjustment, blend, cap or alert.
  *
  * <p>Evidence before judgement: a term applies only when its subject exists, or when its
  * absence has become a real gap (by age, by partnership type, by presence); the weights of a
- * dimension are renormalised over the terms that apply, and a dimension with none is null.
+ * dimension are renormalised over the terms that apply, and a dimension with none is null. An
+ * item expected by age and still absent keeps a fading benefit of the doubt (grace), so nothing
+ * changes overnight on the day it becomes expected.
  */
 public final class HealthAssessor {
 
     private HealthAssessor() {
     }
 
-    /** A weighted part of a dimension: {@code value} null means not assessed, for {@code why}. */
-    record Term(String rule, double weight, Double value, List<UUID> eventIds, String text, String why) {
+    /**
+     * A weighted part of a dimension. {@code value} null and {@code grace} null: not assessed, for
+     * {@code why}. {@code grace} set: an item expected by age that was never recorded, worth the
+     * benefit of the doubt left (see {@link Context#graceLeft}).
+     */
+    record Term(String rule, double weight, Double value, Double grace, List<UUID> eventIds, String text, String why) {
 
         static Term of(String rule, double weight, double value, List<UUID> eventIds, String text) {
-            return new Term(rule, weight, Math.max(0, Math.min(1, value)), eventIds, text, null);
+            return new Term(rule, weight, Math.max(0, Math.min(1, value)), null, eventIds, text, null);
         }
 
         static Term notAssessed(String rule, double weight, String why) {
-            return new Term(rule, weight, null, List.of(), null, why);
+            return new Term(rule, weight, null, null, List.of(), null, why);
+        }
+
+        /** An expected item never recorded: {@code text} says what is missing; the grace left is added to it. */
+        static Term missing(String rule, double weight, double grace, int fromDay, String text) {
+            var left = grace > 0 ? ": " + Context.percent(grace) + " of its " + "grace left" : ", and its grace has run out";
+            return new Term(rule, weight, null, grace, List.of(), text + " (expected since day " + fromDay + left + ")",
+                    null);
         }
 
         boolean applies() {
-            return value != null;
+            return value != null || grace != null;
+        }
+
+        boolean isMissing() {
+            return grace != null;
         }
     }
 
@@ -70,41 +85,89 @@ public final class HealthAssessor {
      * after {@code asOf} are ignored here.
      */
     public static Health assess(List<HistoricEvent> events, Instant asOf, HealthParams params) {
-        var occurred = events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
-        var facts = HealthFacts.of(occurred);
+        var health = assessWithoutSteps(events, asOf, params);
+        var steps = NextSteps.of(events, asOf, params, health);
+        return new Health(health.asOf(), health.paramsVersion(), health.status(), health.statusReasons(),
+                health.overall(), health.dimensions(), health.alerts(), steps);
+    }
+
+    /** The health, without what would help most: what {@link NextSteps} weighs remedies with. */
+    static Health assessWithoutSteps(List<HistoricEvent> events, Instant asOf, HealthParams params) {
+        var facts = HealthFacts.of(occurredBy(events, asOf));
         if (facts.formedOn == null) {
             // Asked about a moment before the partnership was formed (or known to be).
             var none = new EnumMap<HealthDimension, Dimension>(HealthDimension.class);
             for (var d : HealthDimension.values()) {
-                none.put(d, new Dimension(null, Confidence.NONE, List.of(),
+                none.put(d, new Dimension(null, Confidence.NONE, null, List.of(),
                         List.of(new NotAssessed("formation", "the partnership had not been formed"))));
             }
-            return new Health(asOf, params.version(), Status.NOT_ENOUGH_DATA, null, Map.copyOf(none), List.of());
+            return new Health(asOf, params.version(), Status.NOT_ENOUGH_DATA,
+                    List.of("the partnership had not been formed by then"), null, Map.copyOf(none), List.of(), List.of());
         }
         var today = asOf.atZone(ZoneOffset.UTC).toLocalDate();
         Status frozen = null;
+        String frozenWhy = null;
         if (facts.closedOn != null) {
             frozen = Status.CLOSED;
+            frozenWhy = "closed on " + facts.closedOn + ": its health is kept as it was that day";
             today = facts.closedOn;
         } else if (facts.pausedOn != null) {
+            // A pause stops the clock: the health is the pause day's, over what had occurred by then.
             frozen = Status.PAUSED;
+            frozenWhy = "paused on " + facts.pausedOn + ": its health is held as it was that day until it resumes";
             today = facts.pausedOn;
+            facts = HealthFacts.of(occurredBy(events, facts.pausedAt));
         }
-        var ctx = new Context(facts, today, params);
+        var c = new Context(facts, today, facts.clock(), params);
 
         var dimensions = new EnumMap<HealthDimension, Dimension>(HealthDimension.class);
-        dimensions.put(TRUST, ctx.dimension(TRUST, trustTerms(ctx), trustAdjustments(ctx)));
-        dimensions.put(ALIGNMENT, ctx.dimension(ALIGNMENT, alignmentTerms(ctx), alignmentAdjustments(ctx)));
-        dimensions.put(GOVERNANCE, ctx.dimension(GOVERNANCE, governanceTerms(ctx), List.of()));
-        dimensions.put(SUSTAINABILITY, ctx.dimension(SUSTAINABILITY, sustainabilityTerms(ctx),
-                sustainabilityAdjustments(ctx)));
-        dimensions.put(ENGAGEMENT, ctx.dimension(ENGAGEMENT, engagementTerms(ctx), engagementAdjustments(ctx)));
-        dimensions.put(MOMENTUM, ctx.dimension(MOMENTUM, momentumTerms(ctx), List.of()));
+        var pending = new EnumMap<HealthDimension, List<Term>>(HealthDimension.class);
+        var terms = new EnumMap<HealthDimension, List<Term>>(HealthDimension.class);
+        terms.put(TRUST, trustTerms(c));
+        terms.put(ALIGNMENT, alignmentTerms(c));
+        terms.put(GOVERNANCE, governanceTerms(c));
+        terms.put(SUSTAINABILITY, sustainabilityTerms(c));
+        terms.put(ENGAGEMENT, engagementTerms(c));
+        terms.put(MOMENTUM, momentumTerms(c));
+        // A dimension resting only on missing items is weighed against the others: its benefit of
+        // the doubt is "as good as what was observed".
+        for (var e : terms.entrySet()) {
+            if (e.getValue().stream().anyMatch(t -> t.applies() && !t.isMissing())) {
+                dimensions.put(e.getKey(), dimension(c, e.getKey(), e.getValue(), null));
+            } else {
+                pending.put(e.getKey(), e.getValue());
+            }
+        }
+        var observedOverall = overall(dimensions, params);
+        double neutral = observedOverall == null ? 1 : observedOverall / 100.0;
+        pending.forEach((d, t) -> dimensions.put(d, dimension(c, d, t, neutral)));
 
         var overall = overall(dimensions, params);
-        var alerts = Alerts.of(ctx);
-        var status = frozen != null ? frozen : status(ctx, dimensions, overall, alerts);
-        return new Health(asOf, params.version(), status, overall, Map.copyOf(dimensions), alerts);
+        var alerts = Alerts.of(c);
+        var statusReasons = new ArrayList<String>();
+        Status status;
+        if (frozen != null) {
+            status = frozen;
+            statusReasons.add(frozenWhy);
+        } else {
+            status = status(c, dimensions, overall, alerts, statusReasons);
+        }
+        return new Health(asOf, params.version(), status, List.copyOf(statusReasons), overall, Map.copyOf(dimensions),
+                alerts, List.of());
+    }
+
+    private static List<HistoricEvent> occurredBy(List<HistoricEvent> events, Instant moment) {
+        return events.stream().filter(e -> !e.occurredAt().isAfter(moment)).toList();
+    }
+
+    private static Dimension dimension(Context c, HealthDimension d, List<Term> terms, Double neutral) {
+        return Dimensions.build(c, d, terms, switch (d) {
+            case TRUST -> trustAdjustments(c);
+            case ALIGNMENT -> alignmentAdjustments(c);
+            case SUSTAINABILITY -> sustainabilityAdjustments(c);
+            case ENGAGEMENT -> engagementAdjustments(c);
+            case GOVERNANCE, MOMENTUM -> List.of();
+        }, neutral);
     }
 
     // --- Trust ---------------------------------------------------------------------------------
@@ -112,23 +175,32 @@ public final class HealthAssessor {
     /** "Trust took monthly meetings of senior leaders over years": credit per meeting, fading. */
     static List<Term> trustTerms(Context c) {
         var p = c.params;
-        var survey = c.latestSurvey();
-        if (c.facts.meetings.isEmpty() && survey == null) {
+        if (c.facts.meetings.isEmpty() && c.latestSurvey() == null) {
             return List.of(Term.notAssessed("relationship", 1, "no meeting or trust survey yet"));
         }
         var counted = countedMeetings(c);
         double r = counted.stream().mapToDouble(m -> meetingCredit(c, m)).sum();
         double rel = 1 - Math.exp(-r / p.relationshipScale());
         var ids = counted.stream().map(HealthFacts.Meeting::eventId).toList();
-        var text = counted.size() + " meeting(s) counted (one per " + p.meetingWindowDays()
-                + " days), credit " + round1(r) + ": relationship " + Math.round(rel * 100);
-        return List.of(Term.of("relationship", 1, rel, ids, text));
+        int left = c.facts.meetings.size() - counted.size();
+        var text = new StringBuilder();
+        text.append(counted.size()).append(counted.size() == 1 ? " meeting counts" : " meetings count")
+                .append(", each worth more when every partner's senior people attend and fading by half every ")
+                .append(p.meetingHalfLifeDays()).append(" days");
+        if (left > 0) {
+            text.append("; ").append(left).append(left == 1 ? " meeting was" : " meetings were")
+                    .append(" not counted, being within ").append(p.meetingWindowDays())
+                    .append(" days of a fuller meeting at the same level (leadership or working)");
+        }
+        text.append(": relationship ").append(Math.round(rel * 100)).append(" of 100");
+        return List.of(Term.of("relationship", 1, rel, ids, text.toString()));
     }
 
     /**
-     * At most one meeting counts in any 14-day window, the one with the most credit: meetings are
-     * taken by credit (then date), each unless one already taken lies within the window. Only
-     * the nearest taken dates on either side can lie within it.
+     * Within each layer (leadership: board and steering; working: operational and workshop) at
+     * most one meeting counts in any 14-day window, the one with the most credit: meetings are
+     * taken by credit (then date), each unless one already taken in its layer lies within the
+     * window. Only the nearest taken dates on either side can lie within it.
      */
     static List<HealthFacts.Meeting> countedMeetings(Context c) {
         record Credited(HealthFacts.Meeting meeting, double credit) {
@@ -137,16 +209,18 @@ public final class HealthAssessor {
                 .sorted(Comparator.comparingDouble((Credited m) -> -m.credit())
                         .thenComparing(m -> m.meeting().on()))
                 .toList();
-        var taken = new java.util.TreeSet<LocalDate>();
+        var taken = Map.of(true, new java.util.TreeSet<java.time.LocalDate>(),
+                false, new java.util.TreeSet<java.time.LocalDate>());
         var counted = new ArrayList<HealthFacts.Meeting>();
         int window = c.params.meetingWindowDays();
         for (var credited : byCredit) {
             var on = credited.meeting().on();
-            var before = taken.floor(on);
-            var after = taken.ceiling(on);
-            if ((before == null || ChronoUnit.DAYS.between(before, on) >= window)
-                    && (after == null || ChronoUnit.DAYS.between(on, after) >= window)) {
-                taken.add(on);
+            var layer = taken.get(Context.leadership(credited.meeting()));
+            var before = layer.floor(on);
+            var after = layer.ceiling(on);
+            if ((before == null || c.clock.between(before, on) >= window)
+                    && (after == null || c.clock.between(on, after) >= window)) {
+                layer.add(on);
                 counted.add(credited.meeting());
             }
         }
@@ -168,6 +242,11 @@ public final class HealthAssessor {
         return p.meetingBase() * s * f * share * c.decay(m.on(), p.meetingHalfLifeDays());
     }
 
+    static String post(Context c, HealthFacts.LeadershipPenalty change) {
+        var role = Context.words(change.role);
+        return change.orgId == null ? "the partnership's " + role : c.name(change.orgId) + "'s " + role;
+    }
+
     static List<Adjustment> trustAdjustments(Context c) {
         var p = c.params;
         var adjustments = new ArrayList<Adjustment>();
@@ -176,10 +255,10 @@ public final class HealthAssessor {
                 case PARTNERSHIP_LEAD -> p.leadPostChange();
                 default -> p.chiefPostChange();
             };
-            String who = change.role + (change.orgId == null ? " of the partnership" : " of " + change.orgId);
             if (change.filledOn == null) {
                 adjustments.add(new Adjustment("leadership-change", full, null, List.of(change.eventId),
-                        who + " vacant since " + change.changedOn + ": the cost does not fade while vacant"));
+                        post(c, change) + " has been vacant since " + change.changedOn
+                                + "; the cost does not fade while the post is empty"));
                 continue;
             }
             var met = c.facts.meetings.stream()
@@ -190,9 +269,10 @@ public final class HealthAssessor {
                 ids.add(change.fillEventId);
             }
             met.ifPresent(m -> ids.add(m.eventId()));
-            adjustments.add(new Adjustment("leadership-change", points, null, ids, who + " changed on "
-                    + change.filledOn + (met.isPresent() ? "; the new post-holder has met the partnership (halved)"
-                            : "; the new post-holder has not met the partnership yet")));
+            adjustments.add(new Adjustment("leadership-change", points, null, ids, post(c, change) + " changed on "
+                    + change.filledOn + (met.isPresent() ? "; the new post-holder has met the partnership, which halves the cost"
+                            : " and the new post-holder has not met the partnership yet")
+                    + " (the cost fades by half every " + p.adjustmentHalfLifeDays() + " days)"));
         }
         for (var e : c.facts.endorsedByAll) {
             adjustments.add(new Adjustment("goal-endorsed-by-all",
@@ -202,7 +282,7 @@ public final class HealthAssessor {
         c.facts.risks.values().stream().filter(r -> r.open && r.category == RiskRaised.Category.RELATIONSHIP)
                 .forEach(r -> adjustments.add(new Adjustment("relationship-risk-open",
                         p.relationshipRisk() * c.decay(r.raisedOn, p.adjustmentHalfLifeDays()), null,
-                        List.of(r.eventId), "a relationship risk is open since " + r.raisedOn)));
+                        List.of(r.eventId), "a risk to the relationship has been open since " + r.raisedOn)));
         for (var e : c.facts.leftInConflict) {
             adjustments.add(new Adjustment("partner-left-in-conflict",
                     p.partnerLeftInConflict() * c.decay(e.on(), p.adjustmentHalfLifeDays()), null,
@@ -211,33 +291,9 @@ public final class HealthAssessor {
         c.facts.fundings.values().stream().filter(f -> f.core && !f.active && !c.hasAnyPlan(f.fundingId))
                 .forEach(f -> adjustments.add(new Adjustment("core-funding-ended-without-plan",
                         p.coreFundingEndedWithoutPlan() * c.decay(f.endedOn, p.adjustmentHalfLifeDays()), null,
-                        List.of(f.endEventId), "core funding " + f.fundingId + " ended on " + f.endedOn
+                        List.of(f.endEventId), Context.funding(f) + " for core costs ended on " + f.endedOn
                                 + " with no continuation plan")));
-        var survey = c.latestSurvey();
-        if (survey != null && c.fresh(survey.on(), p.surveyFreshMonths())) {
-            var responses = c.surveyResponses(survey);
-            double mean = responses.stream().mapToDouble(HealthAssessor::meanRating).average().orElse(0);
-            double sv = (mean - 1) / 4 * 100;
-            adjustments.add(new Adjustment("trust-survey", Double.NaN, null,
-                    responses.stream().map(Map.Entry::getKey).toList(),
-                    "trust survey " + survey.surveyId() + " of " + survey.on() + ": mean rating " + round1(mean)
-                            + " (" + Math.round(sv) + " of 100), weighted " + p.surveyWeight()));
-            for (var r : responses) {
-                double pair = meanRating(r);
-                if (pair < p.pairConcern()) {
-                    int cap = pair < p.pairCritical() ? p.pairCriticalCap() : p.pairConcernCap();
-                    adjustments.add(new Adjustment("low-trust-pair", 0, cap, List.of(r.getKey()),
-                            r.getValue().respondentOrg() + " rated " + r.getValue().ratedOrg() + " " + round1(pair)
-                                    + ": trust at most " + cap));
-                }
-            }
-        }
         return adjustments;
-    }
-
-    static double meanRating(Map.Entry<UUID, org.rapport.domain.TrustSurveyRecorded> response) {
-        var s = response.getValue();
-        return (s.trust() + s.reliability() + s.openness() + s.sharedInterest()) / 4.0;
     }
 
     // --- Alignment -----------------------------------------------------------------------------
@@ -255,26 +311,33 @@ public final class HealthAssessor {
             terms.add(Term.notAssessed("freshness", 25, why));
             terms.add(Term.notAssessed("single-goal", 10, why));
         } else if (primary == null) {
+            double grace = c.graceLeft(p.goalExpectedFromDay());
+            int from = p.goalExpectedFromDay();
             if (!secondment) {
-                terms.add(Term.of("coverage", 50, 0, List.of(), "no primary shared goal after day "
-                        + p.goalExpectedFromDay()));
+                terms.add(Term.missing("coverage", 50, grace, from, "no shared primary goal recorded for partners to endorse"));
             }
-            terms.add(Term.of("freshness", 25, 0, List.of(), "no primary shared goal to revisit"));
-            terms.add(Term.of("single-goal", 10, 0, List.of(), "no primary shared goal"));
+            terms.add(Term.missing("freshness", 25, grace, from, "no shared primary goal recorded to revisit"));
+            terms.add(Term.missing("single-goal", 10, grace, from, "no shared primary goal recorded"));
         } else {
             var goal = primary.getValue();
             var ids = List.of(goal.lastEventId);
+            var statement = Context.statement(goal);
             if (!secondment) {
                 long endorsing = c.facts.partnerIds().stream().filter(goal.endorsedBy::contains).count();
-                terms.add(Term.of("coverage", 50, (double) endorsing / c.facts.partners.size(), ids,
-                        endorsing + " of " + c.facts.partners.size() + " partners endorse the primary goal"));
+                int all = c.facts.partners.size();
+                terms.add(Term.of("coverage", 50, (double) endorsing / all, ids, (endorsing == all
+                        ? "all " + all + " partners endorse" : endorsing + " of " + all + " partners endorse")
+                        + " the primary goal " + statement));
             }
             long months = c.monthsSince(goal.lastAgreedOn);
             double fresh = months <= p.goalFreshMonths() ? 1
                     : Math.max(0, 1 - (double) (months - p.goalFreshMonths()) / (p.goalStaleMonths() - p.goalFreshMonths()));
-            terms.add(Term.of("freshness", 25, fresh, ids, "the primary goal was agreed or revisited on "
-                    + goal.lastAgreedOn));
-            terms.add(Term.of("single-goal", 10, 1, ids, "one primary goal: " + primary.getKey()));
+            terms.add(Term.of("freshness", 25, fresh, ids, "the primary goal was agreed or last revisited on "
+                    + goal.lastAgreedOn + (fresh == 1 ? ", within " + p.goalFreshMonths() + " months"
+                            : fresh == 0 ? ", more than " + p.goalStaleMonths() + " months ago"
+                                    : ", " + months + " months ago (it counts fully for " + p.goalFreshMonths()
+                                            + " months and nothing after " + p.goalStaleMonths() + ")")));
+            terms.add(Term.of("single-goal", 10, 1, ids, "one primary goal: " + statement));
         }
         if (secondment) {
             terms.add(Term.notAssessed("type-understood", 10, "a secondment is commissioned work"));
@@ -284,22 +347,26 @@ public final class HealthAssessor {
                 terms.add(Term.notAssessed("type-understood", 10, "no partner has confirmed the partnership type"));
             } else {
                 long matching = confirmed.stream().filter(o -> o.understoodType() == c.facts.type).count();
-                terms.add(Term.of("type-understood", 10, (double) matching / c.facts.partners.size(),
+                int all = c.facts.partners.size();
+                terms.add(Term.of("type-understood", 10, (double) matching / all,
                         confirmed.stream().map(HealthFacts.Org::confirmationId).toList(),
-                        matching + " of " + c.facts.partners.size() + " partners understand the partnership as "
-                                + c.facts.type));
+                        (matching == all ? "all " + all : matching + " of " + all) + " partners have confirmed they"
+                                + " understand the partnership as " + Context.words(c.facts.type)));
             }
         }
         var capability = c.facts.capability;
         if (capability == null && c.age() < p.capabilityExpectedFromDay()) {
             terms.add(Term.notAssessed("capability", 5, "a capability assessment is expected from day "
                     + p.capabilityExpectedFromDay()));
+        } else if (capability == null) {
+            terms.add(Term.missing("capability", 5, c.graceLeft(p.capabilityExpectedFromDay()),
+                    p.capabilityExpectedFromDay(), "no capability assessment recorded"));
         } else {
-            boolean ok = capability != null && c.facts.capabilityWithChiefExecutives
-                    && c.fresh(capability.on(), p.capabilityMonths());
-            terms.add(Term.of("capability", 5, ok ? 1 : 0, capability == null ? List.of() : List.of(capability.eventId()),
-                    ok ? "capability assessed with chief executives on " + capability.on()
-                            : "no capability assessment with chief executives in " + p.capabilityMonths() + " months"));
+            boolean ok = c.facts.capabilityWithChiefExecutives && c.fresh(capability.on(), p.capabilityMonths());
+            terms.add(Term.of("capability", 5, ok ? 1 : 0, List.of(capability.eventId()),
+                    ok ? "capability assessed with the chief executives present on " + capability.on()
+                            : "no capability assessment with the chief executives present in the last "
+                                    + p.capabilityMonths() + " months (the last was on " + capability.on() + ")"));
         }
         return terms;
     }
@@ -314,8 +381,9 @@ public final class HealthAssessor {
         }
         return List.of(new Adjustment("type-mismatch", 0, c.params.typeMismatchCap(),
                 mismatched.stream().map(HealthFacts.Org::confirmationId).toList(),
-                mismatched.stream().map(o -> o.orgId() + " understands it as " + o.understoodType()).toList()
-                        + " while the partnership is " + c.facts.type));
+                String.join(", ", mismatched.stream().map(o -> c.name(o.orgId()) + " understands it as "
+                        + Context.words(o.understoodType())).toList()) + ", while the partnership was formed as "
+                        + Context.words(c.facts.type)));
     }
 
     // --- Governance ----------------------------------------------------------------------------
@@ -332,50 +400,87 @@ public final class HealthAssessor {
             terms.add(Term.notAssessed("agreement", 35, "an agreement is expected from day "
                     + p.agreementExpectedFromDay()));
             terms.add(Term.notAssessed("coverage", 10, "no agreement yet"));
+        } else if (c.facts.agreements.isEmpty()) {
+            terms.add(Term.missing("agreement", 35, c.graceLeft(p.agreementExpectedFromDay()),
+                    p.agreementExpectedFromDay(), "no agreement recorded"));
+            terms.add(Term.notAssessed("coverage", 10, "no agreement yet"));
         } else {
-            double share = c.facts.partnerIds().stream().mapToDouble(org -> inForce.stream()
-                    .filter(a -> a.signatories.contains(org))
-                    .mapToDouble(a -> a.reviewBy != null && c.today.isAfter(a.reviewBy) ? 0.5 : 1).max().orElse(0))
-                    .average().orElse(0);
-            terms.add(Term.of("agreement", 35, share, inForce.stream().map(a -> a.eventId).toList(),
-                    inForce.isEmpty() ? "no agreement in force"
-                            : Math.round(share * 100) + "% of partners signed an agreement in force"
-                                    + " (halved once past its review date)"));
+            terms.add(agreementTerm(c, inForce));
             if (inForce.isEmpty()) {
                 terms.add(Term.notAssessed("coverage", 10, "no agreement in force"));
             } else {
                 var best = inForce.stream().max(Comparator.comparingInt(a -> a.covers)).orElseThrow();
-                terms.add(Term.of("coverage", 10, best.covers / 8.0, List.of(best.eventId),
-                        best.covers + " of 8 matters covered (roles, decisions, resources, risk, conflict, data, exit, review)"));
+                terms.add(Term.of("coverage", 10, best.covers / 8.0, List.of(best.eventId), "the "
+                        + Context.words(best.kind) + " covers " + best.covers + " of the 8 matters an agreement should"
+                        + " (roles, decisions, resources, risk, conflict, data, exit, review)"));
             }
         }
         var chair = c.facts.chair;
-        double chairValue = chair == null ? 0 : chair.orgId() == null ? 1 : 0.75;
-        terms.add(Term.of("chair", 10, chairValue, chair == null ? List.of() : List.of(c.facts.chairEventId),
-                chair == null ? "no chair or facilitator (a helpful practice, not a requirement)"
-                        : chair.orgId() == null ? "independent " + chair.role() : "partner chair from " + chair.orgId()));
+        if (chair == null && c.age() < p.chairExpectedFromDay()) {
+            terms.add(Term.notAssessed("chair", 10, "a chair or facilitator is expected from day "
+                    + p.chairExpectedFromDay()));
+        } else if (chair == null) {
+            terms.add(Term.missing("chair", 10, c.graceLeft(p.chairExpectedFromDay()), p.chairExpectedFromDay(),
+                    "no chair or facilitator recorded (a helpful practice, not a requirement)"));
+        } else {
+            terms.add(Term.of("chair", 10, chair.orgId() == null ? 1 : 0.75, List.of(c.facts.chairEventId),
+                    chair.orgId() == null ? "an independent " + Context.words(chair.role()) + " is in place"
+                            : "the chair comes from a partner, " + c.name(chair.orgId())
+                                    + " (an independent chair counts fully)"));
+        }
         if (c.facts.meetings.isEmpty() && c.age() < p.forumDays()) {
             terms.add(Term.notAssessed("forum", 25, "no meeting yet"));
+        } else if (c.facts.meetings.isEmpty()) {
+            terms.add(Term.missing("forum", 25, c.graceLeft(p.forumDays()), p.forumDays(), "no meeting recorded"));
         } else {
             var forum = c.facts.meetings.stream().filter(m -> c.within(m.on(), p.forumDays()))
-                    .filter(m -> m.meeting().kind() == MeetingHeld.MeetingKind.BOARD
-                            || m.meeting().kind() == MeetingHeld.MeetingKind.STEERING)
+                    .filter(Context::leadership)
                     .filter(m -> m.orgs().containsAll(c.facts.partnerIds()))
                     .max(Comparator.comparing(HealthFacts.Meeting::on));
             terms.add(Term.of("forum", 25, forum.isPresent() ? 1 : 0,
                     forum.map(m -> List.of(m.eventId())).orElse(List.of()),
-                    forum.map(m -> "all partners met as a " + m.meeting().kind() + " on " + m.on())
-                            .orElse("no all-partner board or steering meeting in " + p.forumDays() + " days")));
+                    forum.map(m -> "all partners met at a " + Context.words(m.meeting().kind()) + " meeting on " + m.on())
+                            .orElse("no board or steering meeting of all partners in the last " + p.forumDays()
+                                    + " days")));
         }
         if (c.facts.risks.isEmpty()) {
             terms.add(Term.notAssessed("risk", 20, "no risk register kept yet"));
         } else {
             var overdue = c.overdueHighRisks();
             terms.add(Term.of("risk", 20, 1 - 0.25 * overdue.size(), overdue.stream().map(r -> r.eventId).toList(),
-                    overdue.isEmpty() ? "a risk register is kept and no high risk is overdue"
-                            : overdue.size() + " high risk(s) open for more than " + p.riskOverdueDays() + " days"));
+                    overdue.isEmpty() ? "a risk register is kept and no high risk has been left open for more than "
+                            + p.riskOverdueDays() + " days"
+                            : overdue.size() + (overdue.size() == 1 ? " high risk has" : " high risks have")
+                                    + " been open for more than " + p.riskOverdueDays() + " days"));
         }
         return terms;
+    }
+
+    /** The share of partners signed to an agreement in force, halved for one past its review date. */
+    static Term agreementTerm(Context c, List<HealthFacts.Agreement> inForce) {
+        var partners = c.facts.partnerIds();
+        var ids = inForce.stream().map(a -> a.eventId).toList();
+        if (inForce.isEmpty()) {
+            return Term.of("agreement", 35, 0, ids, "no agreement is in force now");
+        }
+        double share = partners.stream().mapToDouble(org -> inForce.stream()
+                .filter(a -> a.signatories.contains(org))
+                .mapToDouble(a -> pastReview(c, a) ? 0.5 : 1).max().orElse(0))
+                .average().orElse(0);
+        long signed = partners.stream().filter(org -> inForce.stream().anyMatch(a -> a.signatories.contains(org))).count();
+        var overdue = inForce.stream().filter(a -> pastReview(c, a)).toList();
+        var text = new StringBuilder(signed == partners.size() ? "all " + signed + " partners have" : signed + " of "
+                + partners.size() + " partners have").append(" signed an agreement in force");
+        if (!overdue.isEmpty()) {
+            var a = overdue.get(0);
+            text.append("; the ").append(Context.words(a.kind)).append(" was due for review on ").append(a.reviewBy)
+                    .append(", so it counts half until it is reviewed");
+        }
+        return Term.of("agreement", 35, share, ids, text.toString());
+    }
+
+    static boolean pastReview(Context c, HealthFacts.Agreement a) {
+        return a.reviewBy != null && c.today.isAfter(a.reviewBy);
     }
 
     // --- Sustainability ------------------------------------------------------------------------
@@ -389,46 +494,8 @@ public final class HealthAssessor {
                     Term.notAssessed("diversity", 10, "no funding recorded"));
         }
         var terms = new ArrayList<Term>();
-        var core = c.activeFunding().filter(f -> f.core).toList();
-        double runway;
-        String runwayText;
-        if (core.isEmpty()) {
-            runway = 0;
-            runwayText = "no active core funding";
-        } else if (core.stream().anyMatch(f -> f.endsOn == null)) {
-            runway = 1;
-            runwayText = "open-ended core funding";
-        } else {
-            var last = core.stream().map(f -> f.endsOn).max(LocalDate::compareTo).orElseThrow();
-            double months = Math.max(0, ChronoUnit.DAYS.between(c.today, last)) / 30.44;
-            runway = Math.min(months / p.runwayMonths(), 1);
-            runwayText = "core funding runs to " + last + " (" + round1(months) + " months)";
-        }
-        terms.add(Term.of("runway", 40, runway, core.stream().map(f -> f.eventId).toList(), runwayText));
-
-        var ending = c.activeFunding().filter(f -> f.endsOn != null && !f.endsOn.isAfter(
-                c.today.plusMonths(p.planHorizonMonths()))).toList();
-        if (ending.isEmpty()) {
-            terms.add(Term.of("plan", 30, 1, List.of(), "no funding ends within " + p.planHorizonMonths() + " months"));
-        } else {
-            boolean oneCurrency = ending.stream().map(f -> f.currency).distinct().count() == 1;
-            double total = 0;
-            double covered = 0;
-            var ids = new ArrayList<UUID>();
-            for (var f : ending) {
-                double weight = oneCurrency ? f.amount.doubleValue() : 1;
-                total += weight;
-                var plan = c.bestPlan(f.fundingId);
-                if (plan != null) {
-                    covered += weight * (plan.status() == ContinuationPlanRecorded.Status.AGREED ? 1 : 0.5);
-                    ids.add(plan.eventId());
-                }
-                ids.add(f.eventId);
-            }
-            terms.add(Term.of("plan", 30, covered / total, ids, Math.round(covered / total * 100)
-                    + "% of the funding ending within " + p.planHorizonMonths() + " months has a continuation plan"
-                    + " (a draft counts half)"));
-        }
+        terms.add(runway(c));
+        terms.add(plan(c));
         if (c.facts.type == PartnershipType.COOPERATIVE) {
             terms.add(Term.notAssessed("capacity", 20, "cooperative partners keep resources separate"));
             terms.add(Term.notAssessed("diversity", 10, "cooperative partners keep resources separate"));
@@ -436,12 +503,72 @@ public final class HealthAssessor {
             var staffing = c.facts.partnerIds().stream().filter(org -> c.facts.resourcesByOrg.containsKey(org)).toList();
             terms.add(Term.of("capacity", 20, staffing.size() >= 2 ? 1 : 0,
                     staffing.stream().flatMap(o -> c.facts.resourcesByOrg.get(o).stream()).toList(),
-                    staffing.size() + " partner(s) committed resources; at least 2 expected"));
-            var funders = c.activeFunding().map(f -> f.funderId).distinct().count();
-            terms.add(Term.of("diversity", 10, funders >= 2 ? 1 : 0, c.activeFunding().map(f -> f.eventId).toList(),
-                    funders + " active funder(s); at least 2 expected"));
+                    (staffing.isEmpty() ? "no partner has" : staffing.size() == 1 ? "only " + c.name(staffing.get(0))
+                            + " has" : staffing.size() + " partners have") + " committed resources (at least 2 are expected)"));
+            var funders = c.activeFunding().map(f -> f.funderName).distinct().toList();
+            terms.add(Term.of("diversity", 10, funders.size() >= 2 ? 1 : 0, c.activeFunding().map(f -> f.eventId).toList(),
+                    (funders.isEmpty() ? "no active funder" : funders.size() == 1 ? "one active funder, " + funders.get(0)
+                            : funders.size() + " active funders") + " (at least 2 are expected)"));
         }
         return terms;
+    }
+
+    /** Months until the last active funding ends, over 18: all active funding counts, core or project. */
+    static Term runway(Context c) {
+        var active = c.activeFunding().toList();
+        var ids = active.stream().map(f -> f.eventId).toList();
+        if (active.isEmpty()) {
+            return Term.of("runway", 40, 0, ids, "no funding is active");
+        }
+        var open = active.stream().filter(f -> f.endsOn == null).findFirst();
+        if (open.isPresent()) {
+            return Term.of("runway", 40, 1, ids, Context.funding(open.get()) + " has no end date");
+        }
+        var last = active.stream().max(Comparator.comparing(f -> f.endsOn)).orElseThrow();
+        double months = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(c.today, last.endsOn)) / 30.44;
+        double runway = Math.min(months / c.params.runwayMonths(), 1);
+        return Term.of("runway", 40, runway, ids, "the last active funding, " + Context.funding(last) + ", runs to "
+                + last.endsOn + ", " + Context.round1(months) + " months away (" + c.params.runwayMonths()
+                + " months or more earns it all)");
+    }
+
+    /**
+     * The share of the funding that ends within the next 12 months, or ended within the last 12,
+     * covered by an agreed continuation plan (a draft counts half). Funding that ended with no
+     * plan counts as uncovered, so the term never rises on the day funding runs out unplanned.
+     */
+    static Term plan(Context c) {
+        var p = c.params;
+        var horizon = c.today.plusMonths(p.planHorizonMonths());
+        var span = c.facts.fundings.values().stream().filter(f -> f.active
+                ? f.endsOn != null && !f.endsOn.isAfter(horizon)
+                : f.endedOn != null && c.fresh(f.endedOn, p.planHorizonMonths())).toList();
+        if (span.isEmpty()) {
+            return Term.of("plan", 30, 1, List.of(), "no funding ends within the next " + p.planHorizonMonths()
+                    + " months or ended in the last " + p.planHorizonMonths());
+        }
+        boolean oneCurrency = span.stream().map(f -> f.currency).distinct().count() == 1;
+        double total = 0;
+        double covered = 0;
+        var ids = new ArrayList<UUID>();
+        var unplanned = new ArrayList<String>();
+        for (var f : span) {
+            double weight = oneCurrency ? f.amount.doubleValue() : 1;
+            total += weight;
+            var plan = c.bestPlan(f.fundingId);
+            if (plan != null) {
+                covered += weight * (plan.status() == ContinuationPlanRecorded.Status.AGREED ? 1 : 0.5);
+                ids.add(plan.eventId());
+            } else {
+                unplanned.add(Context.funding(f) + (f.active ? " (ends " + f.endsOn + ")" : " (ended " + f.endedOn + ")"));
+            }
+            ids.add(f.eventId);
+        }
+        var text = Context.percent(covered / total) + " of the funding that ends within " + p.planHorizonMonths()
+                + " months or ended in the last " + p.planHorizonMonths() + " has a continuation plan (agreed counts"
+                + " fully, a draft half" + (oneCurrency ? ", weighted by amount" : "") + ")"
+                + (unplanned.isEmpty() ? "" : "; no plan for " + String.join(", ", unplanned));
+        return Term.of("plan", 30, covered / total, ids, text);
     }
 
     static List<Adjustment> sustainabilityAdjustments(Context c) {
@@ -452,8 +579,8 @@ public final class HealthAssessor {
         var p = c.params;
         int cap = cliff.days() <= p.cliffCriticalDays() ? p.cliffCriticalCap() : p.cliffHighCap();
         return List.of(new Adjustment("funding-cliff", 0, cap, List.of(cliff.funding().eventId),
-                "funding " + cliff.funding().fundingId + " ends on " + cliff.funding().endsOn + " (" + cliff.days()
-                        + " days) with no agreed continuation plan: sustainability at most " + cap));
+                Context.funding(cliff.funding()) + " ends on " + cliff.funding().endsOn + ", in " + cliff.days()
+                        + " days, with no agreed continuation plan"));
     }
 
     // --- Engagement ----------------------------------------------------------------------------
@@ -469,36 +596,51 @@ public final class HealthAssessor {
         }
         var terms = new ArrayList<Term>();
         var partners = c.facts.partnerIds();
+        int all = partners.size();
         var recentSenior = c.meetingsWithin(p.seniorDays());
         var withSenior = partners.stream().filter(org -> recentSenior.stream().anyMatch(m -> m.seniorFrom(org))).toList();
-        terms.add(Term.of("senior", 40, (double) withSenior.size() / partners.size(), ids(recentSenior),
-                withSenior.size() + " of " + partners.size() + " partners had a senior person at a meeting in "
-                        + p.seniorDays() + " days"));
+        terms.add(Term.of("senior", 40, (double) withSenior.size() / all, ids(recentSenior),
+                share(withSenior.size(), all) + " had a senior person (an executive or director) at a meeting in the last "
+                        + p.seniorDays() + " days" + missingOrgs(c, partners, withSenior)));
         var recent = c.meetingsWithin(p.breadthDays());
         var present = partners.stream().filter(org -> recent.stream().anyMatch(m -> m.orgs().contains(org))).toList();
-        terms.add(Term.of("breadth", 25, (double) present.size() / partners.size(), ids(recent),
-                present.size() + " of " + partners.size() + " partners met in " + p.breadthDays() + " days"));
+        terms.add(Term.of("breadth", 25, (double) present.size() / all, ids(recent),
+                share(present.size(), all) + " came to a meeting in the last " + p.breadthDays() + " days"
+                        + missingOrgs(c, partners, present)));
         var layered = c.meetingsWithin(p.layersDays());
-        boolean board = layered.stream().anyMatch(m -> m.meeting().kind() == MeetingHeld.MeetingKind.BOARD
-                || m.meeting().kind() == MeetingHeld.MeetingKind.STEERING);
-        boolean operational = layered.stream().anyMatch(m -> m.meeting().kind() == MeetingHeld.MeetingKind.OPERATIONAL);
-        terms.add(Term.of("layers", 15, board && operational ? 1 : 0, ids(layered), board && operational
-                ? "both board/steering and operational meetings in " + p.layersDays() + " days"
-                : "not both board/steering and operational meetings in " + p.layersDays() + " days"));
+        boolean leadership = layered.stream().anyMatch(Context::leadership);
+        boolean working = layered.stream().anyMatch(m -> !Context.leadership(m));
+        terms.add(Term.of("layers", 15, leadership && working ? 1 : 0, ids(layered), leadership && working
+                ? "the partnership met at both levels in the last " + p.layersDays() + " days: leadership (board or"
+                        + " steering) and working (operational or workshop)"
+                : "in the last " + p.layersDays() + " days the partnership met "
+                        + (leadership ? "only at leadership level (board or steering)"
+                                : working ? "only at working level (operational or workshop)" : "at neither level")));
         var sectors = c.facts.sectors();
         terms.add(Term.of("cross-sector", 10, sectors.size() >= 2 ? 1 : 0, List.of(c.facts.formationId),
-                "partners span " + sectors.size() + " sector(s): " + sectors));
+                "the partners come from " + (sectors.size() == 1 ? "one sector" : sectors.size() + " sectors") + ": "
+                        + String.join(", ", sectors.stream().map(Context::words).sorted().toList())));
         // Unlike the funding terms, commitment is expected of every partner of a joint effort from
         // the first meeting on; only cooperative partners, who keep resources separate, are exempt.
         if (c.facts.type == PartnershipType.COOPERATIVE) {
             terms.add(Term.notAssessed("commitment", 10, "cooperative partners keep resources separate"));
         } else {
             var committed = partners.stream().filter(c.facts.resourcesByOrg::containsKey).toList();
-            terms.add(Term.of("commitment", 10, (double) committed.size() / partners.size(),
+            terms.add(Term.of("commitment", 10, (double) committed.size() / all,
                     committed.stream().flatMap(o -> c.facts.resourcesByOrg.get(o).stream()).toList(),
-                    committed.size() + " of " + partners.size() + " partners committed resources"));
+                    share(committed.size(), all) + " committed staff, money or in-kind resources"));
         }
         return terms;
+    }
+
+    private static String share(int some, int all) {
+        return some == all ? (all == 2 ? "both partners" : "all " + all + " partners")
+                : some == 0 ? "no partner" : some + " of " + all + " partners";
+    }
+
+    private static String missingOrgs(Context c, java.util.Collection<String> partners, List<String> present) {
+        var absent = partners.stream().filter(o -> !present.contains(o)).map(c::name).toList();
+        return absent.isEmpty() || absent.size() == partners.size() ? "" : " (not " + String.join(", ", absent) + ")";
     }
 
     static List<Adjustment> engagementAdjustments(Context c) {
@@ -506,8 +648,8 @@ public final class HealthAssessor {
             return List.of();
         }
         return c.vacantPosts().stream().findFirst().map(v -> List.of(new Adjustment("vacancy", -10, null,
-                List.of(v.eventId), v.role + (v.orgId == null ? " of the partnership" : " of " + v.orgId)
-                        + " vacant since " + v.changedOn))).orElse(List.of());
+                List.of(v.eventId), post(c, v) + " has been vacant since " + v.changedOn + ", more than "
+                        + c.params.vacancyDays() + " days"))).orElse(List.of());
     }
 
     // --- Momentum ------------------------------------------------------------------------------
@@ -518,14 +660,18 @@ public final class HealthAssessor {
         var measures = c.facts.measures.values().stream().filter(m -> m.active).toList();
         if (c.facts.type == PartnershipType.COOPERATIVE) {
             terms.add(Term.notAssessed("measures-defined", 20, "cooperative partners plan nothing jointly"));
-        } else if (measures.isEmpty() && c.age() < p.measuresExpectedFromDay()) {
+        } else if (c.facts.measures.isEmpty() && c.age() < p.measuresExpectedFromDay()) {
             terms.add(Term.notAssessed("measures-defined", 20, "measures of success are expected from day "
                     + p.measuresExpectedFromDay()));
+        } else if (c.facts.measures.isEmpty()) {
+            terms.add(Term.missing("measures-defined", 20, c.graceLeft(p.measuresExpectedFromDay()),
+                    p.measuresExpectedFromDay(), "no measure of success recorded"));
         } else {
             var owned = measures.stream().filter(m -> m.ownerOrg != null && m.goalId != null).toList();
             terms.add(Term.of("measures-defined", 20, owned.isEmpty() ? 0 : 1, owned.stream().map(m -> m.eventId).toList(),
-                    owned.isEmpty() ? "no owned measure of success tied to a goal"
-                            : owned.size() + " owned measure(s) tied to a goal"));
+                    owned.isEmpty() ? "no active measure of success with an owner, tied to a goal"
+                            : owned.size() == 1 ? "one measure of success with an owner, tied to a goal: " + owned.get(0).name
+                                    : owned.size() + " measures of success with an owner, tied to a goal"));
         }
         if (measures.isEmpty()) {
             terms.add(Term.notAssessed("measures-current", 25, "no measure defined"));
@@ -534,11 +680,12 @@ public final class HealthAssessor {
             var current = measures.stream().filter(m -> !c.measureOverdue(m)).toList();
             terms.add(Term.of("measures-current", 25, (double) current.size() / measures.size(),
                     current.stream().map(m -> m.latestEventId == null ? m.eventId : m.latestEventId).toList(),
-                    current.size() + " of " + measures.size() + " measures updated within 1.5x their cadence"));
+                    current.size() + " of " + measures.size() + " measures have a value recorded within one and a half"
+                            + " times their cadence"));
             var beating = measures.stream().filter(HealthAssessor::beatsBaseline).toList();
             terms.add(Term.of("measures-direction", 20, (double) beating.size() / measures.size(),
                     beating.stream().map(m -> m.latestEventId).toList(),
-                    beating.size() + " of " + measures.size() + " measures beat their baseline"));
+                    beating.size() + " of " + measures.size() + " measures are doing better than their baseline"));
         }
         if (c.facts.milestones.isEmpty()) {
             terms.add(Term.notAssessed("milestones", 20, "no milestone set"));
@@ -549,9 +696,11 @@ public final class HealthAssessor {
                     && m.dueOn.isBefore(c.today)).toList();
             double value = (reached.isEmpty() ? 0 : 1) - 0.25 * overdue.size();
             terms.add(Term.of("milestones", 20, value, Stream.concat(reached.stream(), overdue.stream())
-                    .map(m -> m.eventId).toList(), (reached.isEmpty() ? "no milestone reached in "
-                            + p.milestoneRecentDays() + " days" : "a milestone reached in " + p.milestoneRecentDays()
-                            + " days") + (overdue.isEmpty() ? "" : "; " + overdue.size() + " overdue")));
+                    .map(m -> m.eventId).toList(), (reached.isEmpty() ? "no milestone reached in the last "
+                            + p.milestoneRecentDays() + " days" : "a milestone reached in the last "
+                            + p.milestoneRecentDays() + " days") + (overdue.isEmpty() ? ""
+                                    : "; " + overdue.size() + (overdue.size() == 1 ? " milestone is" : " milestones are")
+                                            + " past due (a quarter off each)")));
         }
         if (c.facts.pilotsStarted.isEmpty()) {
             terms.add(Term.notAssessed("scale", 15, "no pilot started"));
@@ -560,9 +709,10 @@ public final class HealthAssessor {
             var started = c.facts.pilotsStarted.stream().filter(d -> c.fresh(d.on(), p.pilotStartedMonths())).toList();
             double value = !scaled.isEmpty() ? 1 : !started.isEmpty() ? 0.6 : 0;
             terms.add(Term.of("scale", 15, value, (scaled.isEmpty() ? started : scaled).stream()
-                    .map(HealthFacts.Dated::eventId).toList(), !scaled.isEmpty() ? scaled.size()
-                            + " pilot scaling(s) in " + p.pilotScaledMonths() + " months"
-                            : !started.isEmpty() ? "a pilot started in " + p.pilotStartedMonths() + " months, not yet scaled"
+                    .map(HealthFacts.Dated::eventId).toList(), !scaled.isEmpty() ? "a pilot was scaled to a new location"
+                            + " in the last " + p.pilotScaledMonths() + " months"
+                            : !started.isEmpty() ? "a pilot started in the last " + p.pilotStartedMonths()
+                                    + " months, not yet scaled"
                                     : "no pilot started or scaled recently"));
         }
         return terms;
@@ -584,10 +734,15 @@ public final class HealthAssessor {
     // --- Overall and status --------------------------------------------------------------------
 
     static Integer overall(Map<HealthDimension, Dimension> dimensions, HealthParams p) {
+        return weighted(dimensions, p, d -> true);
+    }
+
+    private static Integer weighted(Map<HealthDimension, Dimension> dimensions, HealthParams p,
+            java.util.function.Predicate<Dimension> counted) {
         double sum = 0;
         double weights = 0;
         for (var e : dimensions.entrySet()) {
-            if (e.getValue().score() != null) {
+            if (e.getValue().score() != null && counted.test(e.getValue())) {
                 double w = p.overallWeights().get(e.getKey());
                 sum += w * e.getValue().score();
                 weights += w;
@@ -596,239 +751,106 @@ public final class HealthAssessor {
         return weights == 0 ? null : (int) Math.round(sum / weights);
     }
 
-    static Status status(Context c, Map<HealthDimension, Dimension> dimensions, Integer overall, List<Alert> alerts) {
+    /**
+     * RED reads only what was observed: a dimension low only for missing records does not make a
+     * partnership RED (its alert and grace already prompt the record). {@code why} receives the
+     * rule(s) that set the status, in words.
+     */
+    static Status status(Context c, Map<HealthDimension, Dimension> dimensions, Integer overall, List<Alert> alerts,
+            List<String> why) {
         var p = c.params;
         long scored = dimensions.values().stream().filter(d -> d.score() != null).count();
         if (c.age() < p.notEnoughDataDays() || c.facts.meetings.isEmpty() || scored < p.minimumDimensions()) {
+            if (c.age() < p.notEnoughDataDays()) {
+                why.add("the partnership is " + c.age() + (c.age() == 1 ? " day" : " days") + " old; a status is given"
+                        + " from day " + p.notEnoughDataDays());
+            }
+            if (c.facts.meetings.isEmpty()) {
+                why.add("no meeting has been recorded yet");
+            }
+            if (scored < p.minimumDimensions()) {
+                why.add("only " + scored + " of the 6 dimensions can be scored so far; " + p.minimumDimensions()
+                        + " are needed");
+            }
             return Status.NOT_ENOUGH_DATA;
         }
-        long weak = dimensions.values().stream().filter(d -> d.score() != null && d.score() < p.dimensionFloor()).count();
-        boolean critical = alerts.stream().anyMatch(a -> a.severity() == Severity.CRITICAL);
-        boolean high = alerts.stream().anyMatch(a -> a.severity() == Severity.HIGH);
-        if (overall < p.red() || critical || weak >= 2) {
+        Map<HealthDimension, Dimension> weak = new EnumMap<>(HealthDimension.class);
+        dimensions.forEach((d, dim) -> {
+            if (dim.score() != null && dim.score() < p.dimensionFloor()) {
+                weak.put(d, dim);
+            }
+        });
+        var weakObserved = weak.entrySet().stream().filter(e -> e.getValue().basis() == Basis.OBSERVED)
+                .map(Map.Entry::getKey).toList();
+        var weakMissing = weak.entrySet().stream().filter(e -> e.getValue().basis() == Basis.MISSING_RECORDS)
+                .map(Map.Entry::getKey).toList();
+        var observedOverall = weighted(dimensions, p, d -> d.basis() == Basis.OBSERVED);
+        var critical = alerts.stream().filter(a -> a.severity() == Severity.CRITICAL).toList();
+        var high = alerts.stream().filter(a -> a.severity() == Severity.HIGH).toList();
+        var medium = alerts.stream().filter(a -> a.severity() == Severity.MEDIUM || a.severity() == Severity.LOW).toList();
+        boolean red = false;
+        if (observedOverall != null && observedOverall < p.red()) {
+            why.add("the overall score over what was observed is " + observedOverall + ", below " + p.red());
+            red = true;
+        }
+        if (!critical.isEmpty()) {
+            why.add(count(critical.size(), "critical alert") + " open: " + codes(critical));
+            red = true;
+        }
+        if (weakObserved.size() >= 2) {
+            why.add(scores(dimensions, weakObserved) + " are below " + p.dimensionFloor());
+            red = true;
+        }
+        if (!weakMissing.isEmpty()) {
+            why.add(scores(dimensions, weakMissing) + (weakMissing.size() == 1 ? " rests" : " rest")
+                    + " mostly on records not yet made, so " + (weakMissing.size() == 1 ? "it does" : "they do")
+                    + " not count towards RED");
+        }
+        if (red) {
             return Status.RED;
         }
-        if (overall >= p.green() && weak == 0 && !high) {
+        if (overall >= p.green() && weak.isEmpty() && high.isEmpty()) {
+            why.add(0, "overall " + overall + ", no dimension below " + p.dimensionFloor()
+                    + " and no high or critical alert" + (medium.isEmpty() ? ""
+                            : "; " + count(medium.size(), "lesser alert") + " to talk about: " + codes(medium)));
             return Status.GREEN;
+        }
+        if (overall < p.green()) {
+            why.add(0, "overall " + overall + " is below the " + p.green() + " needed for GREEN");
+        }
+        if (weakObserved.size() == 1) {
+            why.add(scores(dimensions, weakObserved) + " is below " + p.dimensionFloor());
+        }
+        if (!high.isEmpty()) {
+            why.add(count(high.size(), "high alert") + " open: " + codes(high));
+        }
+        if (!medium.isEmpty()) {
+            why.add(count(medium.size(), "lesser alert") + " open: " + codes(medium));
         }
         return Status.AMBER;
     }
 
-    private static List<UUID> ids(List<HealthFacts.Meeting> meetings) {
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private static String codes(List<Alert> alerts) {
+        return String.join(", ", alerts.stream().map(a -> Context.words(Enum.valueOf(Code.class, a.code()))).distinct()
+                .toList());
+    }
+
+    /** The alert codes, to name them in words. */
+    enum Code {
+        FUNDING_CLIFF, NO_MEETING, POST_VACANT, LOW_TRUST_PAIR, TYPE_MISMATCH, HIGH_RISK_OPEN, NEW_LEADER_NOT_MET,
+        NO_SENIOR_ATTENDANCE, GOAL_STALE, NO_SHARED_GOAL, NO_AGREEMENT, AGREEMENT_REVIEW_OVERDUE, NO_MEASURES,
+        MEASURE_OVERDUE
+    }
+
+    private static String scores(Map<HealthDimension, Dimension> dimensions, List<HealthDimension> which) {
+        return String.join(" and ", which.stream().map(d -> Context.words(d) + " " + dimensions.get(d).score()).toList());
+    }
+
+    static List<UUID> ids(List<HealthFacts.Meeting> meetings) {
         return meetings.stream().map(HealthFacts.Meeting::eventId).toList();
-    }
-
-    static double round1(double x) {
-        return Math.round(x * 10) / 10.0;
-    }
-
-    // --- What every rule reads -----------------------------------------------------------------
-
-    /** The facts, the day assessed and the parameters, with the questions rules share. */
-    static final class Context {
-        final HealthFacts facts;
-        final LocalDate today;
-        final HealthParams params;
-
-        Context(HealthFacts facts, LocalDate today, HealthParams params) {
-            this.facts = facts;
-            this.today = today;
-            this.params = params;
-        }
-
-        long age() {
-            return Math.max(0, ChronoUnit.DAYS.between(facts.formedOn, today));
-        }
-
-        long daysSince(LocalDate d) {
-            return Math.max(0, ChronoUnit.DAYS.between(d, today));
-        }
-
-        /** {@code 2^(-days since d / halfLife)}: days since a date are never negative. */
-        double decay(LocalDate d, int halfLifeDays) {
-            return Math.pow(2, -(double) daysSince(d) / halfLifeDays);
-        }
-
-        boolean within(LocalDate d, int days) {
-            return daysSince(d) <= days;
-        }
-
-        long monthsSince(LocalDate d) {
-            return d.isAfter(today) ? 0 : ChronoUnit.MONTHS.between(d, today);
-        }
-
-        boolean fresh(LocalDate d, int months) {
-            return !d.isBefore(today.minusMonths(months));
-        }
-
-        List<HealthFacts.Meeting> meetingsWithin(int days) {
-            return facts.meetings.stream().filter(m -> within(m.on(), days)).toList();
-        }
-
-        Map.Entry<String, HealthFacts.Goal> primaryGoal() {
-            return facts.goals.entrySet().stream().filter(e -> e.getValue().active && e.getValue().primary)
-                    .findFirst().orElse(null);
-        }
-
-        List<HealthFacts.Org> mismatchedTypes() {
-            return facts.partners.values().stream()
-                    .filter(o -> o.understoodType() != null && o.understoodType() != facts.type).toList();
-        }
-
-        Stream<HealthFacts.Funding> activeFunding() {
-            return facts.fundings.values().stream().filter(f -> f.active);
-        }
-
-        boolean hasAnyPlan(String fundingId) {
-            return facts.plans.values().stream().anyMatch(p -> p.fundingIds().contains(fundingId));
-        }
-
-        HealthFacts.Plan bestPlan(String fundingId) {
-            return facts.plans.values().stream().filter(p -> p.fundingIds().contains(fundingId))
-                    .max(Comparator.comparing(p -> p.status() == ContinuationPlanRecorded.Status.AGREED))
-                    .orElse(null);
-        }
-
-        boolean agreedPlan(String fundingId) {
-            var plan = bestPlan(fundingId);
-            return plan != null && plan.status() == ContinuationPlanRecorded.Status.AGREED;
-        }
-
-        record Cliff(HealthFacts.Funding funding, long days) {
-        }
-
-        /**
-         * Core funding, or any grant of at least 10% of active funding (within its currency),
-         * ending within 180 days with no agreed continuation plan: the nearest one.
-         */
-        Cliff nearestCliff() {
-            var totals = new HashMap<String, BigDecimal>();
-            activeFunding().forEach(f -> totals.merge(f.currency, f.amount, BigDecimal::add));
-            return activeFunding().filter(f -> f.endsOn != null)
-                    .filter(f -> f.core || f.amount.doubleValue() >= params.cliffShare()
-                            * totals.get(f.currency).doubleValue())
-                    .filter(f -> !agreedPlan(f.fundingId))
-                    .map(f -> new Cliff(f, Math.max(0, ChronoUnit.DAYS.between(today, f.endsOn))))
-                    .filter(cliff -> cliff.days() <= params.cliffHighDays())
-                    .min(Comparator.comparingLong(Cliff::days)).orElse(null);
-        }
-
-        List<HealthFacts.Risk> overdueHighRisks() {
-            return facts.risks.values().stream().filter(r -> r.open && r.score >= params.riskSevere()
-                    && daysSince(r.raisedOn) > params.riskOverdueDays()).toList();
-        }
-
-        List<HealthFacts.LeadershipPenalty> vacantPosts() {
-            return facts.leadership.stream().filter(p -> p.filledOn == null
-                    && daysSince(p.changedOn) > params.vacancyDays()).toList();
-        }
-
-        boolean measureOverdue(HealthFacts.Measure m) {
-            int cadenceDays = switch (m.cadence) {
-                case MONTHLY -> 30;
-                case QUARTERLY -> 91;
-                case ANNUAL -> 365;
-            };
-            var last = m.lastUpdatedOn == null ? m.definedOn : m.lastUpdatedOn;
-            return daysSince(last) > cadenceDays * params.measureOverdueFactor();
-        }
-
-        record SurveyRef(String surveyId, LocalDate on) {
-        }
-
-        SurveyRef latestSurvey() {
-            return facts.surveys.stream().max(Comparator.comparing(HealthFacts.Dated::on))
-                    .map(d -> new SurveyRef(facts.surveyResponses.get(d.eventId()).surveyId(), d.on())).orElse(null);
-        }
-
-        List<Map.Entry<UUID, org.rapport.domain.TrustSurveyRecorded>> surveyResponses(SurveyRef survey) {
-            return facts.surveyResponses.entrySet().stream()
-                    .filter(e -> e.getValue().surveyId().equals(survey.surveyId())).toList();
-        }
-
-        /** Builds a dimension from its terms and adjustments: renormalised, adjusted, calibrated, capped. */
-        Dimension dimension(HealthDimension dimension, List<Term> terms, List<Adjustment> adjustments) {
-            var applicable = terms.stream().filter(Term::applies).toList();
-            var notAssessed = terms.stream().filter(t -> !t.applies()).map(t -> new NotAssessed(t.rule(), t.why()))
-                    .toList();
-            if (applicable.isEmpty()) {
-                return new Dimension(null, Confidence.NONE, List.of(), notAssessed);
-            }
-            double weights = applicable.stream().mapToDouble(Term::weight).sum();
-            var reasons = new ArrayList<Reason>();
-            double score = 0;
-            for (var t : applicable) {
-                double points = t.weight() * t.value() / weights * 100;
-                score += points;
-                reasons.add(new Reason(t.rule(), round1(points), t.eventIds(), t.text()));
-            }
-            Integer cap = null;
-            for (var a : adjustments) {
-                if (Double.isNaN(a.points())) {
-                    continue;
-                }
-                if (a.points() != 0) {
-                    score += a.points();
-                    reasons.add(new Reason(a.rule(), round1(a.points()), a.eventIds(), a.text()));
-                }
-            }
-            score = clamp(score);
-            var survey = adjustments.stream().filter(a -> Double.isNaN(a.points())).findFirst();
-            if (survey.isPresent()) {
-                var s = latestSurvey();
-                double mean = surveyResponses(s).stream().mapToDouble(HealthAssessor::meanRating).average().orElse(1);
-                double sv = (mean - 1) / 4 * 100;
-                double blended = (1 - params.surveyWeight()) * score + params.surveyWeight() * sv;
-                reasons.add(new Reason(survey.get().rule(), round1(blended - score), survey.get().eventIds(),
-                        survey.get().text()));
-                score = blended;
-            }
-            var calibration = calibrate(dimension);
-            if (calibration != null) {
-                double blended = (1 - params.calibrationWeight()) * score + params.calibrationWeight() * calibration;
-                reasons.add(new Reason("health-check", round1(blended - score), List.of(facts.healthCheckOn.eventId()),
-                        facts.healthCheck.instrument() + " health check of " + facts.healthCheckOn.on() + ": "
-                                + Math.round(calibration) + " of 100 for this dimension, weighted "
-                                + params.calibrationWeight()));
-                score = blended;
-            }
-            for (var a : adjustments) {
-                if (a.cap() != null && score > a.cap()) {
-                    reasons.add(new Reason(a.rule(), round1(a.cap() - score), a.eventIds(), a.text()));
-                    score = a.cap();
-                }
-            }
-            return new Dimension((int) Math.round(clamp(score)), confidence(dimension), List.copyOf(reasons),
-                    notAssessed);
-        }
-
-        /** The health check's factors for this dimension, rescaled to 0-100; null when none applies. */
-        Double calibrate(HealthDimension dimension) {
-            var check = facts.healthCheck;
-            if (check == null || !fresh(facts.healthCheckOn.on(), params.calibrationMonths())) {
-                return null;
-            }
-            double min = check.scaleMin().doubleValue();
-            double max = check.scaleMax().doubleValue();
-            return check.factorScores().stream()
-                    .filter(f -> Calibration.dimensionOf(check.instrument(), f) == dimension)
-                    .mapToDouble(f -> (f.mean().doubleValue() - min) / (max - min) * 100)
-                    .average().stream().boxed().findFirst().orElse(null);
-        }
-
-        Confidence confidence(HealthDimension dimension) {
-            boolean instrument = calibrate(dimension) != null
-                    || dimension == TRUST && latestSurvey() != null && fresh(latestSurvey().on(), 12);
-            long recent = facts.evidence.getOrDefault(dimension, List.of()).stream()
-                    .filter(d -> fresh(d.on(), 12)).count();
-            if (instrument || recent >= 3) {
-                return Confidence.HIGH;
-            }
-            return recent >= 1 ? Confidence.MEDIUM : Confidence.LOW;
-        }
-
-        private static double clamp(double score) {
-            return Math.max(0, Math.min(100, score));
-        }
     }
 }

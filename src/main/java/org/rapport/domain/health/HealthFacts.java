@@ -50,6 +50,8 @@ final class HealthFacts {
     static final class Goal {
         boolean primary;
         boolean active = true;
+        LocalDate retiredOn;
+        String statement;
         Set<String> endorsedBy;
         LocalDate lastAgreedOn;
         UUID lastEventId;
@@ -59,7 +61,9 @@ final class HealthFacts {
         Set<String> signatories;
         LocalDate reviewBy;
         int covers;
+        AgreementSigned.Kind kind;
         boolean inForce = true;
+        LocalDate endedOn;
         UUID eventId;
     }
 
@@ -77,11 +81,13 @@ final class HealthFacts {
     static final class Funding {
         String fundingId;
         String funderId;
+        String funderName;
         BigDecimal amount;
         String currency;
         LocalDate endsOn;
         boolean core;
         boolean active = true;
+        LocalDate securedOn;
         LocalDate endedOn;
         UUID eventId;
         UUID endEventId;
@@ -93,10 +99,12 @@ final class HealthFacts {
     static final class Measure {
         String ownerOrg;
         String goalId;
+        String name;
         MeasureDefined.Cadence cadence;
         MeasureDefined.Direction direction;
         BigDecimal baseline;
         boolean active = true;
+        LocalDate retiredOn;
         LocalDate definedOn;
         LocalDate latestPeriodEnd;
         LocalDate lastUpdatedOn;
@@ -147,7 +155,15 @@ final class HealthFacts {
     Dated capability;
     boolean capabilityWithChiefExecutives;
     LocalDate pausedOn;
+    java.time.Instant pausedAt;
+    final List<ActiveDays.Pause> pauses = new ArrayList<>();
     LocalDate closedOn;
+    /** Every organisation's name, partners past and present, for reasons and prompts in words. */
+    final Map<String, String> names = new java.util.HashMap<>();
+    /** The day each partner joined, for those who joined after formation. */
+    final Map<String, LocalDate> joinedOn = new java.util.HashMap<>();
+    /** The day of each type confirmation, by its event id. */
+    final Map<UUID, LocalDate> typeConfirmations = new java.util.HashMap<>();
     /** Events that moved each dimension, for confidence. */
     final Map<HealthDimension, List<Dated>> evidence = new LinkedHashMap<>();
 
@@ -177,10 +193,15 @@ final class HealthFacts {
                 formedOn = on;
                 formationId = id;
                 type = f.partnershipType();
-                f.foundingPartners().forEach(o -> partners.put(o.orgId(), new Org(o.orgId(), o.sector(), null, null)));
+                f.foundingPartners().forEach(o -> {
+                    partners.put(o.orgId(), new Org(o.orgId(), o.sector(), null, null));
+                    names.put(o.orgId(), o.name());
+                });
             }
             case PartnerJoined j -> {
                 partners.put(j.orgId(), new Org(j.orgId(), j.sector(), null, null));
+                names.put(j.orgId(), j.name());
+                joinedOn.put(j.orgId(), on);
                 moved(on, id, HealthDimension.ENGAGEMENT, HealthDimension.ALIGNMENT, HealthDimension.GOVERNANCE);
             }
             case PartnerLeft l -> {
@@ -192,6 +213,7 @@ final class HealthFacts {
             }
             case PartnershipTypeConfirmed c -> {
                 partners.computeIfPresent(c.orgId(), (k, o) -> new Org(o.orgId(), o.sector(), c.understoodType(), id));
+                typeConfirmations.put(id, on);
                 moved(on, id, HealthDimension.ALIGNMENT);
             }
             case MeetingHeld m -> {
@@ -206,6 +228,7 @@ final class HealthFacts {
             case SharedGoalAgreed a -> {
                 var g = new Goal();
                 g.primary = a.primary();
+                g.statement = a.statement();
                 g.endorsedBy = Set.copyOf(a.endorsedBy());
                 g.lastAgreedOn = on;
                 g.lastEventId = id;
@@ -216,6 +239,9 @@ final class HealthFacts {
             case SharedGoalRevised r -> {
                 var g = goals.get(r.goalId());
                 if (g != null) {
+                    if (r.statement() != null) {
+                        g.statement = r.statement();
+                    }
                     g.endorsedBy = Set.copyOf(r.endorsedBy());
                     g.lastAgreedOn = on;
                     g.lastEventId = id;
@@ -227,6 +253,7 @@ final class HealthFacts {
                 var g = goals.get(r.goalId());
                 if (g != null) {
                     g.active = false;
+                    g.retiredOn = on;
                 }
                 moved(on, id, HealthDimension.ALIGNMENT);
             }
@@ -244,6 +271,7 @@ final class HealthFacts {
                 a.signatories = Set.copyOf(s.signatories());
                 a.reviewBy = s.reviewBy();
                 a.covers = s.covers() == null ? 0 : s.covers().size();
+                a.kind = s.kind();
                 a.eventId = id;
                 agreements.put(s.agreementId(), a);
                 moved(on, id, HealthDimension.GOVERNANCE);
@@ -252,6 +280,7 @@ final class HealthFacts {
                 var a = agreements.get(x.agreementId());
                 if (a != null) {
                     a.inForce = false;
+                    a.endedOn = on;
                 }
                 moved(on, id, HealthDimension.GOVERNANCE);
             }
@@ -268,6 +297,8 @@ final class HealthFacts {
                 var f = new Funding();
                 f.fundingId = s.fundingId();
                 f.funderId = s.funder().funderId();
+                f.funderName = s.funder().name() == null ? s.funder().funderId() : s.funder().name();
+                f.securedOn = on;
                 f.amount = s.amount();
                 f.currency = s.currency();
                 f.endsOn = s.endsOn();
@@ -297,6 +328,7 @@ final class HealthFacts {
                 var m = new Measure();
                 m.ownerOrg = d.ownerOrg();
                 m.goalId = d.goalId();
+                m.name = d.name();
                 m.cadence = d.cadence();
                 m.direction = d.direction();
                 m.baseline = d.baseline();
@@ -321,6 +353,7 @@ final class HealthFacts {
                 var m = measures.get(r.measureId());
                 if (m != null) {
                     m.active = false;
+                    m.retiredOn = on;
                 }
                 moved(on, id, HealthDimension.MOMENTUM);
             }
@@ -375,8 +408,19 @@ final class HealthFacts {
                 }
                 moved(on, id, HealthDimension.GOVERNANCE, HealthDimension.TRUST);
             }
-            case PartnershipPaused p -> pausedOn = on;
-            case PartnershipResumed r -> pausedOn = null;
+            case PartnershipPaused p -> {
+                if (pausedOn == null) {
+                    pausedOn = on;
+                    pausedAt = e.occurredAt();
+                }
+            }
+            case PartnershipResumed r -> {
+                if (pausedOn != null) {
+                    pauses.add(new ActiveDays.Pause(pausedOn, on));
+                    pausedOn = null;
+                    pausedAt = null;
+                }
+            }
             case PartnershipClosed c -> closedOn = on;
             case EventVoided v -> {
                 // Voided events are left out before the facts are folded.
@@ -413,6 +457,16 @@ final class HealthFacts {
         p.filledOn = c.incomingRef() == null ? null : on;
         p.eventId = id;
         leadership.add(p);
+    }
+
+    /** The clock of this partnership: its completed pauses stop it. */
+    ActiveDays clock() {
+        return new ActiveDays(pauses);
+    }
+
+    /** An organisation's name, or its id when no name was recorded. */
+    String name(String orgId) {
+        return orgId == null ? "an independent person" : names.getOrDefault(orgId, orgId);
     }
 
     Set<Sector> sectors() {

@@ -18,7 +18,7 @@ public record HealthParams(
         int pairCriticalCap, int typeMismatchCap,
         // Evidence before judgement: when an absence becomes a gap
         int goalExpectedFromDay, int agreementExpectedFromDay, int measuresExpectedFromDay,
-        int capabilityExpectedFromDay,
+        int capabilityExpectedFromDay, int chairExpectedFromDay, int graceDays,
         // Windows
         int forumDays, int seniorDays, int breadthDays, int layersDays, int vacancyDays, int goalFreshMonths,
         int goalStaleMonths, int capabilityMonths, int riskOverdueDays, int riskSevere, int milestoneRecentDays,
@@ -34,7 +34,7 @@ public record HealthParams(
             4, 1.5, 1.2, 1.0, 0.8, 90, 14, 18,
             90, -15, -10, 5, -10, -10, -5,
             0.5, 12, 3.0, 2.0, 74, 49, 49,
-            90, 180, 180, 365,
+            90, 180, 180, 365, 0, 0,
             90, 90, 60, 90, 30, 12, 24, 24, 60, 9, 180, 12, 24, 18, 12, 90, 180, 0.10, 49, 74, 1.5,
             12, 0.3, 60, 60, 3,
             50, 75, 50,
@@ -42,7 +42,30 @@ public record HealthParams(
                     HealthDimension.SUSTAINABILITY, 0.20, HealthDimension.ENGAGEMENT, 0.15,
                     HealthDimension.MOMENTUM, 0.10));
 
+    /**
+     * Model v2: the same numbers, a chair expected from day 180 rather than from formation, and 90
+     * active days of grace for an item expected by age. Its other changes are rules, not numbers
+     * (active days, meeting layers, basis, runway over all funding): the version names them all.
+     */
+    public static final HealthParams V2 = new HealthParams("2",
+            4, 1.5, 1.2, 1.0, 0.8, 90, 14, 18,
+            90, -15, -10, 5, -10, -10, -5,
+            0.5, 12, 3.0, 2.0, 74, 49, 49,
+            90, 180, 180, 365, 180, 90,
+            90, 90, 60, 90, 30, 12, 24, 24, 60, 9, 180, 12, 24, 18, 12, 90, 180, 0.10, 49, 74, 1.5,
+            12, 0.3, 60, 60, 3,
+            50, 75, 50,
+            V1.overallWeights);
+
+    /** The model every new assessment uses. */
+    public static final HealthParams CURRENT = V2;
+
+    /** A served parameter set: "1" names v1 (stored as "2026-11-v1"), so an old answer stays explainable. */
     public static java.util.Optional<HealthParams> byVersion(String version) {
-        return V1.version.equals(version) ? java.util.Optional.of(V1) : java.util.Optional.empty();
+        if (V2.version.equals(version)) {
+            return java.util.Optional.of(V2);
+        }
+        return V1.version.equals(version) || "1".equals(version) ? java.util.Optional.of(V1)
+                : java.util.Optional.empty();
     }
 }

@@ -33,7 +33,7 @@ class HealthPropertiesTest {
             var ids = events.stream().map(HistoricEvent::eventId).collect(Collectors.toSet());
             for (var asOf : List.of(TODAY.minusDays(400), TODAY.minusDays(30), TODAY, TODAY.plusDays(400))) {
                 var health = HealthAssessor.assess(events, asOf.atTime(23, 0).toInstant(ZoneOffset.UTC),
-                        HealthParams.V1);
+                        HealthParams.CURRENT);
                 var message = "seed " + seed + " asOf " + asOf;
                 assertThat(health.overall()).as(message).satisfiesAnyOf(o -> assertThat(o).isNull(),
                         o -> assertThat(o).isBetween(0, 100));

@@ -13,7 +13,6 @@ import org.rapport.domain.*;
 import org.rapport.domain.health.Health.Severity;
 import org.rapport.domain.health.Health.Status;
 import org.rapport.domain.health.HealthAssessor.Adjustment;
-import org.rapport.domain.health.HealthAssessor.Context;
 import org.rapport.domain.health.HealthAssessor.Term;
 
 /** One test per rule of the health model, each on the smallest history that shows it. */
@@ -28,7 +27,8 @@ class HealthRulesTest {
     }
 
     static Context ctx(Timeline t) {
-        return new Context(HealthFacts.of(t.events), TODAY, HealthParams.V1);
+        var facts = HealthFacts.of(t.events);
+        return new Context(facts, TODAY, facts.clock(), HealthParams.CURRENT);
     }
 
     static Term term(List<Term> terms, String rule) {
@@ -59,16 +59,28 @@ class HealthRulesTest {
         }
 
         @Test
-        void only_one_meeting_counts_in_any_fourteen_days() {
+        void within_a_layer_only_one_meeting_counts_in_any_fourteen_days_but_both_layers_count() {
             var t = pair().on(TODAY.minusDays(10), operational("a", "b")).on(TODAY.minusDays(5), seniorSteering("a", "b"))
                     .on(TODAY, operational("a", "b"));
-            assertThat(HealthAssessor.countedMeetings(ctx(t))).singleElement()
-                    .satisfies(m -> assertThat(m.on()).isEqualTo(TODAY.minusDays(5)));
+            // The steering meeting is the leadership layer's; of the two operational meetings ten
+            // days apart only the fresher, worth more, counts.
+            assertThat(HealthAssessor.countedMeetings(ctx(t))).extracting(m -> m.on())
+                    .containsExactly(TODAY.minusDays(5), TODAY);
+        }
+
+        @Test
+        void the_reason_says_how_many_meetings_were_not_counted_and_why() {
+            var t = pair().on(TODAY.minusDays(10), operational("a", "b")).on(TODAY.minusDays(5), seniorSteering("a", "b"))
+                    .on(TODAY, operational("a", "b"));
+            assertThat(term(HealthAssessor.trustTerms(ctx(t)), "relationship").text())
+                    .contains("2 meetings count").contains("1 meeting was not counted")
+                    .contains("within 14 days of a fuller meeting at the same level");
         }
 
         @Test
         void the_window_looks_both_ways_from_a_counted_meeting_and_fourteen_days_apart_both_count() {
-            var t = pair().on(TODAY.minusDays(30), operational("a", "b")).on(TODAY.minusDays(20), seniorSteering("a", "b"))
+            var seniorWorking = meeting(MeetingHeld.MeetingKind.OPERATIONAL, Seniority.EXECUTIVE, "a", "b");
+            var t = pair().on(TODAY.minusDays(30), operational("a", "b")).on(TODAY.minusDays(20), seniorWorking)
                     .on(TODAY.minusDays(7), operational("a", "b")).on(TODAY.minusDays(6), operational("a", "b"));
             // The senior meeting 20 days ago counts first; 30 days ago is 10 days before it, 7 days
             // ago 13 days after it: neither counts. 6 days ago is 14 days after it and counts.
@@ -146,12 +158,19 @@ class HealthRulesTest {
 
         @Test
         void a_pair_rated_below_3_caps_trust_at_74_and_below_2_at_49() {
-            var low = pair().on(TODAY, seniorSteering("a", "b"))
-                    .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 3, 2, 3, 3));
-            assertThat(HealthAssessor.trustAdjustments(ctx(low))).anyMatch(a -> Integer.valueOf(74).equals(a.cap()));
-            var critical = pair().on(TODAY, seniorSteering("a", "b"))
-                    .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 1, 2, 1, 2));
-            assertThat(HealthAssessor.trustAdjustments(ctx(critical))).anyMatch(a -> Integer.valueOf(49).equals(a.cap()));
+            var low = pair().meetings(TODAY.minusDays(360), TODAY, 30, seniorSteering("a", "b"))
+                    .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 5, 5, 5, 5))
+                    .on(TODAY, new TrustSurveyRecorded("s", "b", "a", 3, 2, 3, 3));
+            var trust = low.healthOn(TODAY).dimensions().get(HealthDimension.TRUST);
+            assertThat(trust.score()).isEqualTo(74);
+            assertThat(trust.reasons()).anySatisfy(r -> {
+                assertThat(r.kind()).isEqualTo(Health.ReasonKind.CAP);
+                assertThat(r.text()).isEqualTo("capped at 74: b rated a 2.8 of 5 in the trust survey of " + TODAY);
+            });
+            var critical = pair().meetings(TODAY.minusDays(360), TODAY, 30, seniorSteering("a", "b"))
+                    .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 1, 2, 1, 2))
+                    .on(TODAY, new TrustSurveyRecorded("s", "b", "a", 5, 5, 5, 5));
+            assertThat(critical.healthOn(TODAY).score(HealthDimension.TRUST)).isEqualTo(49);
         }
 
         @Test
@@ -185,7 +204,10 @@ class HealthRulesTest {
             var young = new Timeline().on(TODAY.minusDays(30), formed(PartnershipType.COLLABORATIVE,
                     org("a", Sector.PUBLIC), org("b", Sector.VOLUNTARY)));
             assertThat(term(HealthAssessor.alignmentTerms(ctx(young)), "coverage").applies()).isFalse();
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "single-goal").value()).isZero();
+            // Long past day 90 plus its 90 days of grace: the benefit of the doubt has run out.
+            var missing = term(HealthAssessor.alignmentTerms(ctx(pair())), "single-goal");
+            assertThat(missing.isMissing()).isTrue();
+            assertThat(missing.grace()).isZero();
         }
 
         @Test
@@ -212,7 +234,7 @@ class HealthRulesTest {
         void capability_counts_with_chief_executives_within_24_months_and_is_expected_from_day_365() {
             var t = pair().on(TODAY.minusMonths(3), new CapabilityAssessmentHeld(List.of("a", "b"), true));
             assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "capability").value()).isEqualTo(1.0);
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "capability").value()).isZero();
+            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "capability").grace()).isZero();
         }
     }
 
@@ -244,7 +266,7 @@ class HealthRulesTest {
             assertThat(term(HealthAssessor.governanceTerms(ctx(independent)), "chair").value()).isEqualTo(1.0);
             var partner = pair().on(TODAY, new ChairAppointed(ChairAppointed.Role.PARTNER_CHAIR, "c", "a"));
             assertThat(term(HealthAssessor.governanceTerms(ctx(partner)), "chair").value()).isEqualTo(0.75);
-            assertThat(term(HealthAssessor.governanceTerms(ctx(pair())), "chair").value()).isZero();
+            assertThat(term(HealthAssessor.governanceTerms(ctx(pair())), "chair").grace()).isZero();
         }
 
         @Test
@@ -437,8 +459,8 @@ class HealthRulesTest {
             double weights = 0;
             for (var d : HealthDimension.values()) {
                 if (h.score(d) != null) {
-                    sum += HealthParams.V1.overallWeights().get(d) * h.score(d);
-                    weights += HealthParams.V1.overallWeights().get(d);
+                    sum += HealthParams.CURRENT.overallWeights().get(d) * h.score(d);
+                    weights += HealthParams.CURRENT.overallWeights().get(d);
                 }
             }
             assertThat(h.overall()).isEqualTo((int) Math.round(sum / weights));

@@ -25,7 +25,7 @@ final class Timeline {
     }
 
     Health healthOn(LocalDate day) {
-        return HealthAssessor.assess(events, day.atTime(23, 59).toInstant(ZoneOffset.UTC), HealthParams.V1);
+        return HealthAssessor.assess(events, day.atTime(23, 59).toInstant(ZoneOffset.UTC), HealthParams.CURRENT);
     }
 
     /** Meetings every {@code everyDays} from {@code from} to {@code to} inclusive. */

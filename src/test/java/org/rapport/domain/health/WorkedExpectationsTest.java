@@ -111,16 +111,19 @@ class WorkedExpectationsTest {
 
     @Test
     void a_three_month_old_partnership_doing_everything_right_is_amber_not_red() {
+        // Monthly: the chief executives at board level in the first and third months, their
+        // managers at working level in the second.
         var formedOn = TODAY.minusDays(92);
         var t = new Timeline()
                 .on(formedOn, formed(PartnershipType.COLLABORATIVE, org("council", Sector.PUBLIC),
                         org("charity", Sector.VOLUNTARY)))
-                .on(formedOn.plusDays(30), seniorSteering("council", "charity"))
-                .on(formedOn.plusDays(30), goal("g", "council", "charity"))
-                .on(formedOn.plusDays(60), seniorSteering("council", "charity"))
-                .on(formedOn.plusDays(90), seniorSteering("council", "charity"));
+                .on(formedOn.plusDays(2), meeting(MeetingHeld.MeetingKind.BOARD, Seniority.EXECUTIVE, "council", "charity"))
+                .on(formedOn.plusDays(2), goal("g", "council", "charity"))
+                .on(formedOn.plusDays(32), operational("council", "charity"))
+                .on(formedOn.plusDays(62), meeting(MeetingHeld.MeetingKind.BOARD, Seniority.EXECUTIVE, "council", "charity"));
         var health = t.healthOn(TODAY);
         assertThat(health.status()).as("%s", health).isEqualTo(Status.AMBER);
+        assertThat(health.score(TRUST)).isLessThan(50);
         assertThat(health.score(SUSTAINABILITY)).isNull();
         assertThat(health.dimensions().get(GOVERNANCE).notAssessed()).anyMatch(n -> n.rule().equals("agreement"));
         assertThat(health.dimensions().get(MOMENTUM).notAssessed()).anyMatch(n -> n.rule().equals("measures-defined"));

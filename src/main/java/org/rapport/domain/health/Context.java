@@ -1,0 +1,238 @@
+package org.rapport.domain.health;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.rapport.domain.ContinuationPlanRecorded;
+import org.rapport.domain.MeetingHeld;
+import org.rapport.domain.TrustSurveyRecorded;
+
+/**
+ * What every rule reads: the facts, the day assessed, the partnership's clock and the parameters,
+ * with the questions rules share. Durations between an event and the day assessed count active
+ * days (a pause stops the clock); dates set in the world are compared with the calendar day.
+ */
+final class Context {
+
+    final HealthFacts facts;
+    final LocalDate today;
+    final ActiveDays clock;
+    final HealthParams params;
+
+    Context(HealthFacts facts, LocalDate today, ActiveDays clock, HealthParams params) {
+        this.facts = facts;
+        this.today = today;
+        this.clock = clock;
+        this.params = params;
+    }
+
+    /** The partnership's age in active days. */
+    long age() {
+        return clock.between(facts.formedOn, today);
+    }
+
+    /** Active days since {@code d}: never negative. */
+    long daysSince(LocalDate d) {
+        return clock.between(d, today);
+    }
+
+    /** {@code 2^(-active days since d / halfLife)}. */
+    double decay(LocalDate d, int halfLifeDays) {
+        return Math.pow(2, -(double) daysSince(d) / halfLifeDays);
+    }
+
+    boolean within(LocalDate d, int days) {
+        return daysSince(d) <= days;
+    }
+
+    /** {@code d} moved forward by the days the partnership was paused since: as old, in calendar terms, as it is active. */
+    LocalDate aged(LocalDate d) {
+        return d.isAfter(today) ? d : today.minusDays(daysSince(d));
+    }
+
+    long monthsSince(LocalDate d) {
+        return ChronoUnit.MONTHS.between(aged(d), today);
+    }
+
+    boolean fresh(LocalDate d, int months) {
+        return !aged(d).isBefore(today.minusMonths(months));
+    }
+
+    /** The calendar day {@code days} active days after {@code d}. */
+    LocalDate after(LocalDate d, long days) {
+        return clock.plus(d, days);
+    }
+
+    /** The calendar day {@code months} active months after {@code d}. */
+    LocalDate monthsAfter(LocalDate d, int months) {
+        return clock.plus(d, ChronoUnit.DAYS.between(d, d.plusMonths(months)));
+    }
+
+    /** The day an expectation by age begins: {@code day} active days after formation. */
+    LocalDate ageDay(int day) {
+        return after(facts.formedOn, day);
+    }
+
+    /**
+     * The benefit of the doubt left for an item expected from {@code fromDay} and still absent:
+     * 1 on that day, falling linearly to 0 over the grace days.
+     */
+    double graceLeft(int fromDay) {
+        if (params.graceDays() <= 0) {
+            return 0;
+        }
+        return Math.max(0, 1 - (double) (age() - fromDay) / params.graceDays());
+    }
+
+    List<HealthFacts.Meeting> meetingsWithin(int days) {
+        return facts.meetings.stream().filter(m -> within(m.on(), days)).toList();
+    }
+
+    static boolean leadership(HealthFacts.Meeting m) {
+        return m.meeting().kind() == MeetingHeld.MeetingKind.BOARD || m.meeting().kind() == MeetingHeld.MeetingKind.STEERING;
+    }
+
+    Map.Entry<String, HealthFacts.Goal> primaryGoal() {
+        return facts.goals.entrySet().stream().filter(e -> e.getValue().active && e.getValue().primary)
+                .findFirst().orElse(null);
+    }
+
+    List<HealthFacts.Org> mismatchedTypes() {
+        return facts.partners.values().stream()
+                .filter(o -> o.understoodType() != null && o.understoodType() != facts.type).toList();
+    }
+
+    Stream<HealthFacts.Funding> activeFunding() {
+        return facts.fundings.values().stream().filter(f -> f.active);
+    }
+
+    boolean hasAnyPlan(String fundingId) {
+        return facts.plans.values().stream().anyMatch(p -> p.fundingIds().contains(fundingId));
+    }
+
+    HealthFacts.Plan bestPlan(String fundingId) {
+        return facts.plans.values().stream().filter(p -> p.fundingIds().contains(fundingId))
+                .max(Comparator.comparing(p -> p.status() == ContinuationPlanRecorded.Status.AGREED))
+                .orElse(null);
+    }
+
+    boolean agreedPlan(String fundingId) {
+        var plan = bestPlan(fundingId);
+        return plan != null && plan.status() == ContinuationPlanRecorded.Status.AGREED;
+    }
+
+    record Cliff(HealthFacts.Funding funding, long days) {
+    }
+
+    /**
+     * Core funding, or any grant of at least 10% of active funding (within its currency),
+     * ending within 180 days with no agreed continuation plan: the nearest one.
+     */
+    Cliff nearestCliff() {
+        var totals = new HashMap<String, BigDecimal>();
+        activeFunding().forEach(f -> totals.merge(f.currency, f.amount, BigDecimal::add));
+        return activeFunding().filter(f -> f.endsOn != null)
+                .filter(f -> f.core || f.amount.doubleValue() >= params.cliffShare()
+                        * totals.get(f.currency).doubleValue())
+                .filter(f -> !agreedPlan(f.fundingId))
+                .map(f -> new Cliff(f, Math.max(0, ChronoUnit.DAYS.between(today, f.endsOn))))
+                .filter(cliff -> cliff.days() <= params.cliffHighDays())
+                .min(Comparator.comparingLong(Cliff::days)).orElse(null);
+    }
+
+    List<HealthFacts.Risk> overdueHighRisks() {
+        return facts.risks.values().stream().filter(r -> r.open && r.score >= params.riskSevere()
+                && daysSince(r.raisedOn) > params.riskOverdueDays()).toList();
+    }
+
+    List<HealthFacts.LeadershipPenalty> vacantPosts() {
+        return facts.leadership.stream().filter(p -> p.filledOn == null
+                && daysSince(p.changedOn) > params.vacancyDays()).toList();
+    }
+
+    static int cadenceDays(HealthFacts.Measure m) {
+        return switch (m.cadence) {
+            case MONTHLY -> 30;
+            case QUARTERLY -> 91;
+            case ANNUAL -> 365;
+        };
+    }
+
+    /** Active days after its last value (or its definition) a measure becomes overdue. */
+    long overdueAfter(HealthFacts.Measure m) {
+        return (long) Math.floor(cadenceDays(m) * params.measureOverdueFactor());
+    }
+
+    static LocalDate lastUpdate(HealthFacts.Measure m) {
+        return m.lastUpdatedOn == null ? m.definedOn : m.lastUpdatedOn;
+    }
+
+    boolean measureOverdue(HealthFacts.Measure m) {
+        return daysSince(lastUpdate(m)) > cadenceDays(m) * params.measureOverdueFactor();
+    }
+
+    record SurveyRef(String surveyId, LocalDate on) {
+    }
+
+    SurveyRef latestSurvey() {
+        return facts.surveys.stream().max(Comparator.comparing(HealthFacts.Dated::on))
+                .map(d -> new SurveyRef(facts.surveyResponses.get(d.eventId()).surveyId(), d.on())).orElse(null);
+    }
+
+    /** The latest survey when it is recent enough to weigh in: null otherwise. */
+    SurveyRef freshSurvey() {
+        var survey = latestSurvey();
+        return survey != null && fresh(survey.on(), params.surveyFreshMonths()) ? survey : null;
+    }
+
+    List<Map.Entry<UUID, TrustSurveyRecorded>> surveyResponses(SurveyRef survey) {
+        return facts.surveyResponses.entrySet().stream()
+                .filter(e -> e.getValue().surveyId().equals(survey.surveyId())).toList();
+    }
+
+    static double meanRating(TrustSurveyRecorded s) {
+        return (s.trust() + s.reliability() + s.openness() + s.sharedInterest()) / 4.0;
+    }
+
+    // --- Words ---------------------------------------------------------------------------------
+
+    String name(String orgId) {
+        return facts.name(orgId);
+    }
+
+    /** "the Home Office funding of GBP 500,000": a funding as a manager names it. */
+    static String funding(HealthFacts.Funding f) {
+        var amount = NumberFormat.getIntegerInstance(Locale.UK).format(f.amount);
+        return "the " + f.funderName + " funding of " + f.currency + " " + amount;
+    }
+
+    /** A goal's statement, shortened to fit a sentence. */
+    static String statement(HealthFacts.Goal goal) {
+        if (goal.statement == null || goal.statement.isBlank()) {
+            return "the shared goal";
+        }
+        var s = goal.statement.strip();
+        return "\"" + (s.length() <= 60 ? s : s.substring(0, 57).strip() + "...") + "\"";
+    }
+
+    static String words(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String round1(double x) {
+        double r = Math.round(x * 10) / 10.0;
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r);
+    }
+
+    static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+}
