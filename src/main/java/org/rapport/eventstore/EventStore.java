@@ -202,7 +202,8 @@ public class EventStore {
 
     /**
      * Replaces a partnership's health, provided its stream is still at {@code version}; a change
-     * of status, integer score or alerts goes to the health outbox in the same statement.
+     * of status, integer score, alerts or model version (the row's change key) goes to the health
+     * outbox in the same statement.
      */
     public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
         return pool.preparedQuery("""
