@@ -264,6 +264,17 @@ public class EventStore {
                 .map(EventStore::streamRefs);
     }
 
+    /**
+     * Partnerships after {@code after} in id order whose stored health was assessed under a model
+     * version other than {@code paramsVersion}, or never assessed.
+     */
+    public Uni<List<StreamRef>> assessedUnderOtherModel(String paramsVersion, UUID after, int limit) {
+        return pool.preparedQuery("select id, version from partnerships where id > $2"
+                + " and params_version is distinct from $1 order by id limit $3")
+                .execute(Tuple.of(paramsVersion, after, limit))
+                .map(EventStore::streamRefs);
+    }
+
     private static List<StreamRef> streamRefs(RowSet<Row> rows) {
         var refs = new ArrayList<StreamRef>(rows.size());
         rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
