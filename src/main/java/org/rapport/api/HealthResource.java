@@ -74,8 +74,10 @@ public class HealthResource {
     @GET
     @Path("history")
     @Operation(summary = "A partnership's health over time", description = "The overall score, the six "
-            + "dimension scores, the status and alert codes at each step (P1D, P1W or P1M) from from to to; at most "
-            + "400 points.")
+            + "dimension scores, the status and alert codes at to and at each whole step (P1D, P1W or P1M, default "
+            + "P1M) back from it, each counted from to itself (from the 31st a month back is the last day of a "
+            + "shorter month), down to from (default a year before to); in ascending time order, the last point "
+            + "at to; at most 400 points.")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(
             schema = @Schema(implementation = History.class)))
     @APIResponse(responseCode = "400", description = "Bad dates or step, from after to, or more than 400 points")
@@ -88,12 +90,10 @@ public class HealthResource {
         if (fromMoment.isAfter(toMoment)) {
             throw Problems.invalid("from", "must not be after to");
         }
-        var points = 0;
-        for (var at = fromMoment; !at.isAfter(toMoment); at = at.atZone(java.time.ZoneOffset.UTC).plus(period).toInstant()) {
-            if (++points > HealthQueries.MAX_POINTS) {
-                throw Problems.invalid("step", "gives more than " + HealthQueries.MAX_POINTS
-                        + " points between from and to");
-            }
+        if (HealthQueries.moments(fromMoment, toMoment, period, HealthQueries.MAX_POINTS + 1).size()
+                > HealthQueries.MAX_POINTS) {
+            throw Problems.invalid("step", "gives more than " + HealthQueries.MAX_POINTS
+                    + " points between from and to");
         }
         var stepName = step == null ? "P1M" : step;
         return queries.history(callers.current(), id, fromMoment, toMoment, period)

@@ -202,7 +202,8 @@ public class EventStore {
 
     /**
      * Replaces a partnership's health, provided its stream is still at {@code version}; a change
-     * of status, integer score or alerts goes to the health outbox in the same statement.
+     * of status, integer score, alerts or model version (the row's change key) goes to the health
+     * outbox in the same statement.
      */
     public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
         return pool.preparedQuery("""
@@ -260,6 +261,17 @@ public class EventStore {
         return pool.preparedQuery("select id, version from partnerships where health_assessed_at < $1"
                 + " order by health_assessed_at, id limit $2")
                 .execute(Tuple.of(utc(before), limit))
+                .map(EventStore::streamRefs);
+    }
+
+    /**
+     * Partnerships after {@code after} in id order whose stored health was assessed under a model
+     * version other than {@code paramsVersion}, or never assessed.
+     */
+    public Uni<List<StreamRef>> assessedUnderOtherModel(String paramsVersion, UUID after, int limit) {
+        return pool.preparedQuery("select id, version from partnerships where id > $2"
+                + " and params_version is distinct from $1 order by id limit $3")
+                .execute(Tuple.of(paramsVersion, after, limit))
                 .map(EventStore::streamRefs);
     }
 

@@ -196,8 +196,11 @@ public class HealthProjector {
         summary.set("alerts", json.valueToTree(alerts));
         summary.put("assessedAt", health.asOf().toString());
         summary.put("paramsVersion", health.paramsVersion());
-        // What counts as a change: status, an integer score, the set of alerts (not the moment).
-        var changeKey = health.status() + "|" + health.overall() + "|" + scores + "|" + alerts;
+        // What counts as a change: status, an integer score, the set of alerts, or the model that
+        // assessed them (not the moment). A new model version is itself a health change: the view
+        // it reassesses is published even when every score stays the same.
+        var changeKey = health.paramsVersion() + "|" + health.status() + "|" + health.overall() + "|" + scores
+                + "|" + alerts;
         return new Append.HealthRow(viewText(health), health.status().name(), health.overall(),
                 alerts, health.asOf(), health.paramsVersion(), summary, changeKey);
     }

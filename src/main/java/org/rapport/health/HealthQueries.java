@@ -107,16 +107,34 @@ public class HealthQueries {
         return redacted;
     }
 
-    /** Scores at each step from {@code from} to {@code to} (at most 400 points), from one read of the stream. */
+    /**
+     * Scores at {@code to} and at each whole step back from it down to {@code from}, in ascending
+     * time order (the latest {@link #MAX_POINTS} at most), from one read of the stream.
+     */
     public Uni<List<HealthView.Point>> history(Caller caller, UUID id, Instant from, Instant to, Period step) {
-        return reader.partnership(caller, id).flatMap(p -> projector.eventsUpTo(id, to, from)).map(events -> {
-            var points = new ArrayList<HealthView.Point>();
-            for (var at = from; !at.isAfter(to) && points.size() < MAX_POINTS;
-                    at = at.atZone(ZoneOffset.UTC).plus(step).toInstant()) {
-                points.add(HealthView.Point.of(projector.assess(events, at)));
+        var moments = moments(from, to, step, MAX_POINTS);
+        return reader.partnership(caller, id).flatMap(p -> projector.eventsUpTo(id, to, moments.get(0)))
+                .map(events -> moments.stream().map(at -> HealthView.Point.of(projector.assess(events, at))).toList());
+    }
+
+    /**
+     * A history's moments: {@code to}, then {@code to} minus k whole steps for k = 1, 2, ..., each
+     * counted from {@code to} itself, never from the previous point (so from the 31st a month back
+     * is the last day of a shorter month, and two months back the 31st again), while not before
+     * {@code from}; ascending, the latest {@code limit} at most. Never empty: {@code to} is the last.
+     */
+    public static List<Instant> moments(Instant from, Instant to, Period step, int limit) {
+        var anchor = to.atZone(ZoneOffset.UTC);
+        var moments = new ArrayList<Instant>();
+        moments.add(to);
+        for (int k = 1; moments.size() < limit; k++) {
+            var at = anchor.minus(step.multipliedBy(k)).toInstant();
+            if (at.isBefore(from)) {
+                break;
             }
-            return points;
-        });
+            moments.add(at);
+        }
+        return moments.reversed();
     }
 
     private static java.time.LocalDate day(Instant instant) {

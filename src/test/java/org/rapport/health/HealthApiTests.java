@@ -122,6 +122,37 @@ class HealthApiTests {
     }
 
     @Test
+    void the_history_is_anchored_at_to_and_steps_back_by_calendar_months() {
+        var id = Partnerships.form("h-a", "h-b");
+        var to = "2026-05-31T23:59:59.999999999Z";
+        var history = given().auth().oauth2(Tokens.partner("h-a"))
+                .when().get("/partnerships/" + id + "/health/history?from=2026-02-15&to=2026-05-31&step=P1M")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("points.asOf", String.class)).as("ascending, the last at to, none before from")
+                .containsExactly("2026-02-28T23:59:59.999999999Z", "2026-03-31T23:59:59.999999999Z",
+                        "2026-04-30T23:59:59.999999999Z", to);
+        assertThat(Instant.parse(history.getString("to"))).isEqualTo(Instant.parse(to));
+
+        var at = "2026-05-20T09:30:00Z";
+        var weekly = given().auth().oauth2(Tokens.partner("h-a"))
+                .when().get("/partnerships/" + id + "/health/history?from=2026-05-06T09:30:00Z&to=" + at + "&step=P1W")
+                .then().statusCode(200).extract().jsonPath().getList("points.asOf", String.class);
+        assertThat(weekly).as("from itself is a point when a whole number of steps back")
+                .containsExactly("2026-05-06T09:30:00Z", "2026-05-13T09:30:00Z", at);
+
+        var year = "/partnerships/" + id + "/health/history?from=2025-05-31T23:59:59.999999999Z&to=2026-05-31&step=P1D";
+        given().auth().oauth2(Tokens.partner("h-a")).when().get(year)
+                .then().statusCode(200).body("points", hasSize(366)).body("points[365].asOf", equalTo(to));
+        given().auth().oauth2(Tokens.partner("h-a"))
+                .when().get("/partnerships/" + id + "/health/history?from=2025-04-27&to=2026-05-31&step=P1D")
+                .then().statusCode(200).body("points", hasSize(400));
+        given().auth().oauth2(Tokens.partner("h-a"))
+                .when().get("/partnerships/" + id + "/health/history?from=2025-04-26&to=2026-05-31&step=P1D")
+                .then().statusCode(400).body("type", equalTo("/problems/validation"))
+                .body("errors[0].field", equalTo("step"));
+    }
+
+    @Test
     void the_parameter_set_behind_a_score_is_published() {
         given().auth().oauth2(Tokens.partner("h-a")).when().get("/health-model/2026-11-v1")
                 .then().statusCode(200)

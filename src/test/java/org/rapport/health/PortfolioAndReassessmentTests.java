@@ -8,6 +8,7 @@ import static org.rapport.testing.Partnerships.meeting;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ import org.rapport.testing.Tokens;
 @SuppressWarnings("unchecked")
 @QuarkusTestResource(LocalInfrastructure.class)
 class PortfolioAndReassessmentTests {
+
+    @Inject
+    Reassessment reassessment;
+
+    @Inject
+    HealthProjector projector;
 
     @AfterEach
     void backToNow() {
@@ -115,6 +122,64 @@ class PortfolioAndReassessmentTests {
                 .then().statusCode(200).body("partnerships", equalTo(0));
     }
 
+    @Test
+    void views_stored_under_another_model_move_to_the_current_one_and_are_published() throws Exception {
+        var tag = "mv" + UUID.randomUUID().toString().substring(0, 6);
+        var id = formWithType(tag, "COLLABORATIVE", tag + "-a", tag + "-b");
+        record(id, meeting(LocalDate.now().minusDays(10).toString(), tag + "-a", tag + "-b"));
+        var current = projector.params().version();
+        assertThat(model(id)).containsExactly(current, current, current);
+        // As if written by an older model: its version on the row, in the view and in the change key.
+        sql("update partnerships set params_version = 'old-model',"
+                + " health = jsonb_set(health, '{paramsVersion}', '\"old-model\"'),"
+                + " health_key = 'old-model' || substr(health_key, strpos(health_key, '|')) where id = ?", id);
+        var published = outboxRows(id);
+
+        var moved = reassessment.toCurrentModel().await().atMost(Duration.ofMinutes(2));
+
+        assertThat(moved).isPositive();
+        assertThat(model(id)).as("row, view and change key under the current model")
+                .containsExactly(current, current, current);
+        assertThat(outboxRows(id)).as("the same scores under a new model, published once").isEqualTo(published + 1);
+        assertThat(firstRow("select summary ->> 'paramsVersion' from health_outbox where partnership_id = ?"
+                + " order by id desc limit 1", id)).containsExactly(current);
+        assertThat(reassessment.toCurrentModel().await().atMost(Duration.ofMinutes(2))).as("nothing left to move")
+                .isZero();
+        assertThat(outboxRows(id)).isEqualTo(published + 1);
+    }
+
+    /** The row's params version, its view's, and the model its change key was made under. */
+    static List<String> model(UUID id) throws Exception {
+        return firstRow("select params_version, health ->> 'paramsVersion', split_part(health_key, '|', 1)"
+                + " from partnerships where id = ?", id);
+    }
+
+    static long outboxRows(UUID id) throws Exception {
+        return Long.parseLong(firstRow("select count(*) from health_outbox where partnership_id = ?", id).get(0));
+    }
+
+    /** The first row a query about one partnership answers, each column as text (null stays null). */
+    static List<String> firstRow(String query, UUID id) throws Exception {
+        try (var connection = LocalInfrastructure.connect(); var select = connection.prepareStatement(query)) {
+            select.setObject(1, id);
+            try (var rows = select.executeQuery()) {
+                assertThat(rows.next()).as("a row").isTrue();
+                var values = new ArrayList<String>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    values.add(rows.getString(i));
+                }
+                return values;
+            }
+        }
+    }
+
+    static void sql(String statement, UUID id) throws Exception {
+        try (var connection = LocalInfrastructure.connect(); var update = connection.prepareStatement(statement)) {
+            update.setObject(1, id);
+            update.executeUpdate();
+        }
+    }
+
     static Map<String, Object> stored(UUID id) throws Exception {
         try (var connection = LocalInfrastructure.connect(); var select = connection.prepareStatement(
                 "select health_alerts, (health -> 'dimensions' -> 'trust' ->> 'score')::int from partnerships where id = ?")) {
@@ -151,18 +216,8 @@ class PortfolioAndReassessmentTests {
     }
 
     static List<Object> row(UUID id) throws Exception {
-        try (var connection = LocalInfrastructure.connect(); var select = connection.prepareStatement(
-                "select state::text, health_status, health_overall, health_alerts::text, partner_orgs::text, sectors::text,"
-                        + " health -> 'dimensions' from partnerships where id = ?")) {
-            select.setObject(1, id);
-            try (var rows = select.executeQuery()) {
-                rows.next();
-                var values = new ArrayList<Object>();
-                for (int i = 1; i <= 7; i++) {
-                    values.add(rows.getString(i));
-                }
-                return values;
-            }
-        }
+        return new ArrayList<Object>(firstRow("select state::text, health_status, health_overall,"
+                + " health_alerts::text, partner_orgs::text, sectors::text, health -> 'dimensions'"
+                + " from partnerships where id = ?", id));
     }
 }

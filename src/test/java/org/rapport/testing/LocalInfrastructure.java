@@ -28,6 +28,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.http.cors.origins", "https://app.example.org");
         // Tests run the reassessment themselves, at the moments they choose.
         config.put("rapport.reassessment.cron", "off");
+        config.put("rapport.reassessment.on-model-change", "false");
         config.put("mp.jwt.verify.publickey", Tokens.publicKey());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         // What dev mode offers the dashboard for one-click sign-in.
