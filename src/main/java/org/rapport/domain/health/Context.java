@@ -26,12 +26,18 @@ final class Context {
     final LocalDate today;
     final ActiveDays clock;
     final HealthParams params;
+    /** PAUSED or CLOSED when the health is held as of {@link #today}, with why in words; null otherwise. */
+    final Health.Status frozen;
+    final String frozenWhy;
 
-    Context(HealthFacts facts, LocalDate today, ActiveDays clock, HealthParams params) {
+    Context(HealthFacts facts, LocalDate today, ActiveDays clock, HealthParams params, Health.Status frozen,
+            String frozenWhy) {
         this.facts = facts;
         this.today = today;
         this.clock = clock;
         this.params = params;
+        this.frozen = frozen;
+        this.frozenWhy = frozenWhy;
     }
 
     /** The partnership's age in active days. */

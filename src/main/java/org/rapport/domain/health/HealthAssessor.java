@@ -93,8 +93,8 @@ public final class HealthAssessor {
 
     /** The health, without what would help most: what {@link NextSteps} weighs remedies with. */
     static Health assessWithoutSteps(List<HistoricEvent> events, Instant asOf, HealthParams params) {
-        var facts = HealthFacts.of(occurredBy(events, asOf));
-        if (facts.formedOn == null) {
+        var c = context(events, asOf, params);
+        if (c == null) {
             // Asked about a moment before the partnership was formed (or known to be).
             var none = new EnumMap<HealthDimension, Dimension>(HealthDimension.class);
             for (var d : HealthDimension.values()) {
@@ -104,22 +104,6 @@ public final class HealthAssessor {
             return new Health(asOf, params.version(), Status.NOT_ENOUGH_DATA,
                     List.of("the partnership had not been formed by then"), null, Map.copyOf(none), List.of(), List.of());
         }
-        var today = asOf.atZone(ZoneOffset.UTC).toLocalDate();
-        Status frozen = null;
-        String frozenWhy = null;
-        if (facts.closedOn != null) {
-            frozen = Status.CLOSED;
-            frozenWhy = "closed on " + facts.closedOn + ": its health is kept as it was that day";
-            today = facts.closedOn;
-        } else if (facts.pausedOn != null) {
-            // A pause stops the clock: the health is the pause day's, over what had occurred by then.
-            frozen = Status.PAUSED;
-            frozenWhy = "paused on " + facts.pausedOn + ": its health is held as it was that day until it resumes";
-            today = facts.pausedOn;
-            facts = HealthFacts.of(occurredBy(events, facts.pausedAt));
-        }
-        var c = new Context(facts, today, facts.clock(), params);
-
         var dimensions = new EnumMap<HealthDimension, Dimension>(HealthDimension.class);
         var pending = new EnumMap<HealthDimension, List<Term>>(HealthDimension.class);
         var terms = new EnumMap<HealthDimension, List<Term>>(HealthDimension.class);
@@ -146,14 +130,37 @@ public final class HealthAssessor {
         var alerts = Alerts.of(c);
         var statusReasons = new ArrayList<String>();
         Status status;
-        if (frozen != null) {
-            status = frozen;
-            statusReasons.add(frozenWhy);
+        if (c.frozen != null) {
+            status = c.frozen;
+            statusReasons.add(c.frozenWhy);
         } else {
             status = status(c, dimensions, overall, alerts, statusReasons);
         }
         return new Health(asOf, params.version(), status, List.copyOf(statusReasons), overall, Map.copyOf(dimensions),
                 alerts, List.of());
+    }
+
+    /**
+     * What the rules read at {@code asOf}: the facts of the events that had occurred by then and
+     * the day assessed; null before formation. A closed partnership is assessed as of its closing
+     * day; a paused one as of its pause, over what had occurred by then (a pause stops the clock).
+     */
+    static Context context(List<HistoricEvent> events, Instant asOf, HealthParams params) {
+        var facts = HealthFacts.of(occurredBy(events, asOf));
+        if (facts.formedOn == null) {
+            return null;
+        }
+        if (facts.closedOn != null) {
+            return new Context(facts, facts.closedOn, facts.clock(), params, Status.CLOSED, "closed on "
+                    + facts.closedOn + ": its health is kept as it was that day");
+        }
+        if (facts.pausedOn != null) {
+            var pausedOn = facts.pausedOn;
+            var held = HealthFacts.of(occurredBy(events, facts.pausedAt));
+            return new Context(held, pausedOn, held.clock(), params, Status.PAUSED, "paused on " + pausedOn
+                    + ": its health is held as it was that day until it resumes");
+        }
+        return new Context(facts, asOf.atZone(ZoneOffset.UTC).toLocalDate(), facts.clock(), params, null, null);
     }
 
     private static List<HistoricEvent> occurredBy(List<HistoricEvent> events, Instant moment) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,7 +31,6 @@ import org.rapport.domain.Seniority;
 import org.rapport.domain.SharedGoalAgreed;
 import org.rapport.domain.SharedGoalRevised;
 import org.rapport.domain.health.Health.NextStep;
-import org.rapport.domain.health.Health.Status;
 
 /**
  * What would help most: for each open alert and each expected item never recorded, the events
@@ -54,14 +52,10 @@ final class NextSteps {
     }
 
     static List<NextStep> of(List<HistoricEvent> events, Instant asOf, HealthParams params, Health health) {
-        if (health.status() == Status.PAUSED || health.status() == Status.CLOSED || health.overall() == null
-                && health.dimensions().values().stream().allMatch(d -> d.notAssessed().stream()
-                        .anyMatch(n -> n.rule().equals("formation")))) {
+        var c = HealthAssessor.context(events, asOf, params);
+        if (c == null || c.frozen != null) {
             return List.of();
         }
-        var occurred = events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
-        var facts = HealthFacts.of(occurred);
-        var c = new Context(facts, asOf.atZone(ZoneOffset.UTC).toLocalDate(), facts.clock(), params);
         long lastVersion = events.stream().mapToLong(HistoricEvent::version).max().orElse(0);
         var steps = new ArrayList<NextStep>();
         for (var remedy : remedies(c, health)) {

@@ -28,7 +28,7 @@ class HealthRulesTest {
 
     static Context ctx(Timeline t) {
         var facts = HealthFacts.of(t.events);
-        return new Context(facts, TODAY, facts.clock(), HealthParams.CURRENT);
+        return new Context(facts, TODAY, facts.clock(), HealthParams.CURRENT, null, null);
     }
 
     static Term term(List<Term> terms, String rule) {

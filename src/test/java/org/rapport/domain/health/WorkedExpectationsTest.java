@@ -173,4 +173,139 @@ class WorkedExpectationsTest {
         assertThat(health.score(ALIGNMENT)).isLessThanOrEqualTo(49);
         assertThat(health.hasAlert("TYPE_MISMATCH")).isTrue();
     }
+
+    // --- v2 ------------------------------------------------------------------------------------
+
+    /**
+     * Six months old on {@code TODAY}: three chief executives meeting fortnightly at board level,
+     * a trust survey averaging 4.75, a goal agreed by all; no agreement, chair or measure yet.
+     * Meetings go on every fortnight until {@code until}.
+     */
+    static Timeline youngAndThriving(LocalDate formedOn, LocalDate until) {
+        var t = new Timeline()
+                .on(formedOn, formed(PartnershipType.COLLABORATIVE, org("council", Sector.PUBLIC),
+                        org("charity", Sector.VOLUNTARY), org("business", Sector.PRIVATE)))
+                .on(formedOn.plusDays(10), goal("g", "council", "charity", "business"))
+                .meetings(formedOn.plusDays(7), until, 14,
+                        meeting(MeetingHeld.MeetingKind.BOARD, Seniority.EXECUTIVE, "council", "charity", "business"));
+        for (var pair : List.of(List.of("council", "charity"), List.of("charity", "business"),
+                List.of("business", "council"))) {
+            t.on(formedOn.plusDays(150), new TrustSurveyRecorded("s1", pair.get(0), pair.get(1), 5, 5, 5, 4));
+        }
+        return t;
+    }
+
+    @Test
+    void a_young_partnership_missing_only_its_records_stays_green_over_day_180_and_drifts_to_amber_never_red() {
+        var formedOn = LocalDate.of(2026, 1, 1);
+        var t = youngAndThriving(formedOn, formedOn.plusDays(420));
+        var day179 = t.healthOn(formedOn.plusDays(179));
+        var day181 = t.healthOn(formedOn.plusDays(181));
+        assertThat(day179.status()).as("%s", day179).isEqualTo(Status.GREEN);
+        assertThat(day181.status()).as("%s", day181).isEqualTo(Status.GREEN);
+        assertThat(Math.abs(day181.overall() - day179.overall())).isLessThanOrEqualTo(2);
+        assertThat(day179.hasAlert("NO_AGREEMENT")).isFalse();
+        assertThat(day181.alert("NO_AGREEMENT").orElseThrow().since()).isEqualTo(formedOn.plusDays(180));
+        assertThat(day181.alert("NO_MEASURES").orElseThrow().since()).isEqualTo(formedOn.plusDays(180));
+        assertThat(day181.dimensions().get(GOVERNANCE).reasons()).anySatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(Health.ReasonKind.EXPECTED);
+            assertThat(r.text()).isEqualTo("no agreement recorded (expected since day 180: 99% of its grace left)");
+        });
+
+        var day300 = t.healthOn(formedOn.plusDays(300));
+        assertThat(day300.status()).as("%s", day300).isEqualTo(Status.AMBER);
+        assertThat(day300.dimensions().get(GOVERNANCE).basis()).isEqualTo(Health.Basis.MISSING_RECORDS);
+        assertThat(day300.statusReasons()).anySatisfy(r -> assertThat(r).contains("governance")
+                .contains("rest mostly on records not yet made"));
+        for (var day = formedOn.plusDays(179); day.isBefore(formedOn.plusDays(420)); day = day.plusDays(1)) {
+            assertThat(t.healthOn(day).status()).as("on %s", day).isNotEqualTo(Status.RED);
+        }
+    }
+
+    @Test
+    void drive_paused_for_90_days_between_grants_looks_the_next_day_as_it_did_before_the_pause() {
+        // Drive as on TODAY, but its core funding ends 14 months after the day it resumes.
+        var pausedOn = TODAY;
+        var resumedOn = pausedOn.plusDays(90);
+        var t = driveLike(TODAY.minusDays(2), resumedOn.plusMonths(14), false)
+                .on(pausedOn, new PartnershipPaused("between grants", resumedOn))
+                .on(resumedOn, new PartnershipResumed());
+        var before = t.healthOn(pausedOn.minusDays(1));
+        var after = t.healthOn(resumedOn.plusDays(1));
+        assertThat(after.status()).as("%s", after).isEqualTo(before.status());
+        assertThat(Math.abs(after.overall() - before.overall())).isLessThanOrEqualTo(3);
+        // Only dates set in the world moved: the funding is 90 days nearer its end.
+        for (var d : List.of(TRUST, ALIGNMENT, GOVERNANCE, ENGAGEMENT)) {
+            assertThat(Math.abs(after.score(d) - before.score(d))).as("%s", d).isLessThanOrEqualTo(1);
+        }
+        assertThat(after.score(SUSTAINABILITY)).isLessThan(before.score(SUSTAINABILITY));
+
+        var pauseDay = t.healthOn(pausedOn);
+        assertThat(pauseDay.status()).isEqualTo(Status.PAUSED);
+        for (var during : List.of(pausedOn.plusDays(1), pausedOn.plusDays(60), resumedOn.minusDays(1))) {
+            var held = t.healthOn(during);
+            assertThat(held.status()).isEqualTo(Status.PAUSED);
+            assertThat(held.overall()).isEqualTo(pauseDay.overall());
+            assertThat(held.dimensions()).isEqualTo(pauseDay.dimensions());
+            assertThat(held.alerts()).isEqualTo(pauseDay.alerts());
+        }
+    }
+
+    @Test
+    void a_long_pause_holds_the_health_of_the_pause_day_however_long_it_lasts() {
+        var pausedOn = TODAY.minusDays(400);
+        var t = driveLike(pausedOn.minusDays(2), pausedOn.plusMonths(30), false);
+        t.events.removeIf(e -> e.occurredAt().isAfter(pausedOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        t.on(pausedOn, new PartnershipPaused("waiting for a new grant", pausedOn.plusMonths(12)))
+                .on(pausedOn.plusDays(60), seniorSteering(DRIVE));
+        var pauseDay = t.healthOn(pausedOn);
+        var now = t.healthOn(TODAY);
+        assertThat(now.status()).isEqualTo(Status.PAUSED);
+        assertThat(now.overall()).isEqualTo(pauseDay.overall());
+        assertThat(now.dimensions()).isEqualTo(pauseDay.dimensions());
+        assertThat(now.statusReasons()).containsExactly("paused on " + pausedOn
+                + ": its health is held as it was that day until it resumes");
+        assertThat(now.nextSteps()).isEmpty();
+    }
+
+    @Test
+    void a_meeting_held_during_a_pause_counts_from_the_day_the_partnership_resumes() {
+        var formedOn = LocalDate.of(2025, 1, 1);
+        var pausedOn = LocalDate.of(2025, 6, 1);
+        var resumedOn = pausedOn.plusDays(120);
+        var paused = new Timeline()
+                .on(formedOn, formed(PartnershipType.COLLABORATIVE, org("a", Sector.PUBLIC), org("b", Sector.VOLUNTARY)))
+                .meetings(formedOn.plusDays(5), pausedOn.minusDays(1), 30, seniorSteering("a", "b"))
+                .on(pausedOn, new PartnershipPaused("a quiet summer", resumedOn))
+                .on(pausedOn.plusDays(60), seniorSteering("a", "b"))
+                .on(resumedOn, new PartnershipResumed());
+        var resumedSameDay = new Timeline()
+                .on(formedOn, formed(PartnershipType.COLLABORATIVE, org("a", Sector.PUBLIC), org("b", Sector.VOLUNTARY)))
+                .meetings(formedOn.plusDays(5), pausedOn.minusDays(1), 30, seniorSteering("a", "b"))
+                .on(pausedOn, new PartnershipPaused("a quiet summer", resumedOn))
+                .on(resumedOn, new PartnershipResumed())
+                .on(resumedOn, seniorSteering("a", "b"));
+        var day = resumedOn.plusDays(10);
+        var held = paused.healthOn(day);
+        var moved = resumedSameDay.healthOn(day);
+        assertThat(held.overall()).isEqualTo(moved.overall());
+        for (var d : HealthDimension.values()) {
+            assertThat(held.dimensions().get(d).reasons()).extracting(Health.Reason::earned)
+                    .as("%s", d).isEqualTo(moved.dimensions().get(d).reasons().stream().map(Health.Reason::earned).toList());
+        }
+    }
+
+    @Test
+    void a_partnership_formed_today_has_nothing_scored_and_not_enough_data() {
+        var health = new Timeline().on(TODAY, formed(PartnershipType.COLLABORATIVE, org("a", Sector.PUBLIC),
+                org("b", Sector.VOLUNTARY))).healthOn(TODAY);
+        assertThat(health.status()).isEqualTo(Status.NOT_ENOUGH_DATA);
+        assertThat(health.overall()).isNull();
+        assertThat(health.dimensions().values()).allSatisfy(d -> {
+            assertThat(d.score()).isNull();
+            assertThat(d.notAssessed()).isNotEmpty();
+        });
+        assertThat(health.statusReasons()).contains("the partnership is 0 days old; a status is given from day 60",
+                "no meeting has been recorded yet");
+    }
 }
