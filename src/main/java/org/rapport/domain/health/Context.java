@@ -59,17 +59,21 @@ final class Context {
         return daysSince(d) <= days;
     }
 
-    /** {@code d} moved forward by the days the partnership was paused since: as old, in calendar terms, as it is active. */
-    LocalDate aged(LocalDate d) {
-        return d.isAfter(today) ? d : today.minusDays(daysSince(d));
+    /**
+     * An average month of the Gregorian calendar in days. Durations in months (a goal revisited
+     * within 12 months, a survey at most 12 months old) count active days, so that a pause stops
+     * them as it stops every other clock; calendar months would not.
+     */
+    static final double DAYS_PER_MONTH = 365.2425 / 12;
+
+    /** Active months since {@code d}, in fractions of a month. */
+    double monthsSince(LocalDate d) {
+        return daysSince(d) / DAYS_PER_MONTH;
     }
 
-    long monthsSince(LocalDate d) {
-        return ChronoUnit.MONTHS.between(aged(d), today);
-    }
-
+    /** Whether {@code d} lies within the last {@code months} active months. */
     boolean fresh(LocalDate d, int months) {
-        return !aged(d).isBefore(today.minusMonths(months));
+        return daysSince(d) <= months * DAYS_PER_MONTH;
     }
 
     /** The calendar day {@code days} active days after {@code d}. */
@@ -77,9 +81,9 @@ final class Context {
         return clock.plus(d, days);
     }
 
-    /** The calendar day {@code months} active months after {@code d}. */
+    /** The first calendar day that lies at least {@code months} active months after {@code d}. */
     LocalDate monthsAfter(LocalDate d, int months) {
-        return clock.plus(d, ChronoUnit.DAYS.between(d, d.plusMonths(months)));
+        return clock.plus(d, (long) Math.ceil(months * DAYS_PER_MONTH));
     }
 
     /** The day an expectation by age begins: {@code day} active days after formation. */

@@ -25,9 +25,10 @@ final class Dimensions {
     }
 
     /**
-     * {@code neutral} is the benefit of the doubt for missing items when nothing in the dimension
-     * was observed (the overall of the observed dimensions, as a share); otherwise it is the share
-     * the observed terms earn: "as good as the rest", fading to nothing over the grace period.
+     * An item in its grace is worth the benefit of the doubt times the grace left. The benefit is
+     * "as good as the rest": the share the dimension's other terms earn (a missing item whose grace
+     * has run out earns nothing), so the day an item becomes expected nothing moves; when every
+     * term of the dimension is in its grace, {@code neutral}, the overall of the other dimensions.
      */
     static Dimension build(Context c, HealthDimension dimension, List<Term> terms, List<Adjustment> adjustments,
             Double neutral) {
@@ -37,9 +38,10 @@ final class Dimensions {
             return new Dimension(null, Confidence.NONE, null, List.of(), notAssessed);
         }
         double weights = applicable.stream().mapToDouble(Term::weight).sum();
-        double observedWeights = applicable.stream().filter(t -> !t.isMissing()).mapToDouble(Term::weight).sum();
-        double benefit = observedWeights > 0 ? applicable.stream().filter(t -> !t.isMissing())
-                .mapToDouble(t -> t.weight() * t.value()).sum() / observedWeights : neutral == null ? 1 : neutral;
+        var settled = applicable.stream().filter(t -> !t.inGrace()).toList();
+        double settledWeights = settled.stream().mapToDouble(Term::weight).sum();
+        double benefit = settledWeights > 0 ? settled.stream().mapToDouble(t -> t.weight() * t.settledValue()).sum()
+                / settledWeights : neutral == null ? 1 : neutral;
         var reasons = new ArrayList<Reason>();
         double score = 0;
         for (var t : applicable) {

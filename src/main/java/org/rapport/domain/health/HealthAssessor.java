@@ -74,6 +74,16 @@ public final class HealthAssessor {
         boolean isMissing() {
             return grace != null;
         }
+
+        /** A missing item still within its grace: worth the benefit of the doubt left. */
+        boolean inGrace() {
+            return grace != null && grace > 0;
+        }
+
+        /** What a term is worth when no benefit of the doubt is in play. */
+        double settledValue() {
+            return isMissing() ? 0 : value;
+        }
     }
 
     /** A change after the terms: points added or removed, or a ceiling. */
@@ -113,10 +123,10 @@ public final class HealthAssessor {
         terms.put(SUSTAINABILITY, sustainabilityTerms(c));
         terms.put(ENGAGEMENT, engagementTerms(c));
         terms.put(MOMENTUM, momentumTerms(c));
-        // A dimension resting only on missing items is weighed against the others: its benefit of
-        // the doubt is "as good as what was observed".
+        // A dimension whose every term is in its grace is weighed against the others: its benefit
+        // of the doubt is "as good as the rest of the partnership".
         for (var e : terms.entrySet()) {
-            if (e.getValue().stream().anyMatch(t -> t.applies() && !t.isMissing())) {
+            if (e.getValue().stream().anyMatch(t -> t.applies() && !t.inGrace())) {
                 dimensions.put(e.getKey(), dimension(c, e.getKey(), e.getValue(), null));
             } else {
                 pending.put(e.getKey(), e.getValue());
@@ -336,13 +346,13 @@ public final class HealthAssessor {
                         ? "all " + all + " partners endorse" : endorsing + " of " + all + " partners endorse")
                         + " the primary goal " + statement));
             }
-            long months = c.monthsSince(goal.lastAgreedOn);
+            double months = c.monthsSince(goal.lastAgreedOn);
             double fresh = months <= p.goalFreshMonths() ? 1
-                    : Math.max(0, 1 - (double) (months - p.goalFreshMonths()) / (p.goalStaleMonths() - p.goalFreshMonths()));
+                    : Math.max(0, 1 - (months - p.goalFreshMonths()) / (p.goalStaleMonths() - p.goalFreshMonths()));
             terms.add(Term.of("freshness", 25, fresh, ids, "the primary goal was agreed or last revisited on "
                     + goal.lastAgreedOn + (fresh == 1 ? ", within " + p.goalFreshMonths() + " months"
                             : fresh == 0 ? ", more than " + p.goalStaleMonths() + " months ago"
-                                    : ", " + months + " months ago (it counts fully for " + p.goalFreshMonths()
+                                    : ", " + (long) months + " months ago (it counts fully for " + p.goalFreshMonths()
                                             + " months and nothing after " + p.goalStaleMonths() + ")")));
             terms.add(Term.of("single-goal", 10, 1, ids, "one primary goal: " + statement));
         }
@@ -435,10 +445,11 @@ public final class HealthAssessor {
                             : "the chair comes from a partner, " + c.name(chair.orgId())
                                     + " (an independent chair counts fully)"));
         }
-        if (c.facts.meetings.isEmpty() && c.age() < p.forumDays()) {
+        if (c.facts.meetings.isEmpty() && c.age() < p.forumExpectedFromDay()) {
             terms.add(Term.notAssessed("forum", 25, "no meeting yet"));
         } else if (c.facts.meetings.isEmpty()) {
-            terms.add(Term.missing("forum", 25, c.graceLeft(p.forumDays()), p.forumDays(), "no meeting recorded"));
+            terms.add(Term.missing("forum", 25, c.graceLeft(p.forumExpectedFromDay()), p.forumExpectedFromDay(),
+                    "no meeting recorded"));
         } else {
             var forum = c.facts.meetings.stream().filter(m -> c.within(m.on(), p.forumDays()))
                     .filter(Context::leadership)

@@ -18,7 +18,7 @@ public record HealthParams(
         int pairCriticalCap, int typeMismatchCap,
         // Evidence before judgement: when an absence becomes a gap
         int goalExpectedFromDay, int agreementExpectedFromDay, int measuresExpectedFromDay,
-        int capabilityExpectedFromDay, int chairExpectedFromDay, int graceDays,
+        int capabilityExpectedFromDay, int chairExpectedFromDay, int forumExpectedFromDay, int graceDays,
         // Windows
         int forumDays, int seniorDays, int breadthDays, int layersDays, int vacancyDays, int goalFreshMonths,
         int goalStaleMonths, int capabilityMonths, int riskOverdueDays, int riskSevere, int milestoneRecentDays,
@@ -34,7 +34,7 @@ public record HealthParams(
             4, 1.5, 1.2, 1.0, 0.8, 90, 14, 18,
             90, -15, -10, 5, -10, -10, -5,
             0.5, 12, 3.0, 2.0, 74, 49, 49,
-            90, 180, 180, 365, 0, 0,
+            90, 180, 180, 365, 0, 90, 0,
             90, 90, 60, 90, 30, 12, 24, 24, 60, 9, 180, 12, 24, 18, 12, 90, 180, 0.10, 49, 74, 1.5,
             12, 0.3, 60, 60, 3,
             50, 75, 50,
@@ -51,7 +51,7 @@ public record HealthParams(
             4, 1.5, 1.2, 1.0, 0.8, 90, 14, 18,
             90, -15, -10, 5, -10, -10, -5,
             0.5, 12, 3.0, 2.0, 74, 49, 49,
-            90, 180, 180, 365, 180, 90,
+            90, 180, 180, 365, 180, 90, 90,
             90, 90, 60, 90, 30, 12, 24, 24, 60, 9, 180, 12, 24, 18, 12, 90, 180, 0.10, 49, 74, 1.5,
             12, 0.3, 60, 60, 3,
             50, 75, 50,
