@@ -221,6 +221,11 @@ async function allEvents(id) {
   return events;
 }
 
+/** Nodes side by side, a space between each two. */
+function spaced(nodes) {
+  return nodes.flatMap((node, i) => (i === 0 ? [node] : [' ', node]));
+}
+
 function eventLinks(id, eventIds, asOf) {
   const ids = eventIds || [];
   if (ids.length === 0) return [];
@@ -229,7 +234,7 @@ function eventLinks(id, eventIds, asOf) {
     onclick: (e) => { e.preventDefault(); highlight(eid); history.replaceState(null, '', e.currentTarget.getAttribute('href')); },
   }, ids.length === 1 ? 'the event' : `${i + 1}`));
   return h('span', { class: 'event-links' }, ids.length === 1 ? ' See ' : ' Events: ',
-    links.flatMap((link, i) => (i === 0 ? [link] : [' ', link])));
+    spaced(links));
 }
 
 function highlight(eventId) {
@@ -388,6 +393,69 @@ function meetingForm(id, partnership) {
   return form;
 }
 
+// --- how a health answer explains itself ---------------------------------------------------------
+
+const CHANGE_KIND = { ADJUSTMENT: 'adjustment', BLEND: 'blend', CAP: 'cap' };
+
+function round1(x) {
+  return String(Math.round(x * 10) / 10);
+}
+
+/** A signed number of points, with a true minus sign. */
+function signed(x) {
+  const r = Math.round(x * 10) / 10;
+  return r > 0 ? `+${r}` : r < 0 ? `\u2212${-r}` : '0';
+}
+
+/** "8.8 of 12.5" for a term or an expected item, "\u22126 (blend)" for what moved the score. */
+function reasonPoints(r) {
+  const text = r.possible === null || r.possible === undefined || CHANGE_KIND[r.kind]
+    ? `${signed(r.earned)} (${CHANGE_KIND[r.kind] || 'change'})`
+    : `${round1(r.earned)} of ${round1(r.possible)}`;
+  return h('span', { class: 'points', title: 'points on the dimension\'s 0-100 scale' }, text);
+}
+
+/** What a score rests on, in words: a missing record is something to record, not a failure. */
+function basisTag(basis) {
+  if (basis === 'OBSERVED') return h('p', { class: 'basis observed', 'data-basis': basis }, 'Rests on what was recorded');
+  if (basis === 'MISSING_RECORDS') {
+    return h('p', { class: 'basis missing', 'data-basis': basis }, 'Rests mostly on records not yet made');
+  }
+  return null;
+}
+
+function statusReasons(reasons) {
+  if (reasons.length === 0) return null;
+  return h('div', { class: 'status-why' }, h('p', { id: 'status-why' }, 'Why this status:'),
+    h('ul', { id: 'status-reasons', 'aria-labelledby': 'status-why' }, reasons.map((r) => h('li', {}, label(r)))));
+}
+
+const RECORD_WORDS = {
+  agreement: 'an agreement', forum: 'an all-partner forum', chair: 'a chair or facilitator',
+  capability: 'a capability assessment', 'measures-defined': 'measures of success', 'single-goal': 'one shared goal',
+};
+
+/** An alert code as its badge, as in the alerts above; a term's rule as the record expected. */
+function addressed(what) {
+  return /^[A-Z_]+$/.test(what) ? h('span', { class: 'badge', 'data-code': what }, what)
+    : h('span', { class: 'tag missing', 'data-rule': what }, `missing record: ${RECORD_WORDS[what] || what.replace(/-/g, ' ')}`);
+}
+
+function nextStepList(steps) {
+  if (steps.length === 0) {
+    return h('p', { class: 'card', id: 'next-steps' }, 'Nothing to suggest: no open alert or missing record has a remedy to record.');
+  }
+  return h('ol', { class: 'next-steps', id: 'next-steps', 'aria-labelledby': 'next-steps-heading' }, steps.map((s) => {
+    const gains = [];
+    if (s.overallGain) gains.push(`${signed(s.overallGain)} overall`);
+    if (s.dimensionGain) gains.push(`${signed(s.dimensionGain)} ${s.dimension}`);
+    return h('li', { class: 'card next-step' },
+      h('p', { class: 'step-text' }, s.text),
+      h('p', { class: 'gains' }, gains.length ? gains.join(', ') : 'no change to the scores today'),
+      h('p', { class: 'addresses' }, 'Addresses: ', spaced((s.addresses || []).map(addressed))));
+  }));
+}
+
 async function renderPartnership(id, params, message) {
   const asOf = params.get('asOf') || '';
   main.replaceChildren(h('p', { role: 'status' }, 'Loading...'));
@@ -440,19 +508,27 @@ async function renderPartnership(id, params, message) {
   const dimensions = h('div', { class: 'dimensions', id: 'dimensions' }, DIMENSIONS.map((d) => {
     const dim = health.dimensions[d] || {};
     const assessed = dim.score !== null && dim.score !== undefined;
+    const notAssessed = dim.notAssessed || [];
     return h('section', { class: 'card dimension', 'data-dimension': d, 'aria-labelledby': `dim-${d}` },
       h('h3', { id: `dim-${d}` }, label(d),
-        h('span', { class: 'big score' }, assessed ? String(dim.score) : 'not yet assessed')),
+        h('span', { class: `big score${assessed ? '' : ' na'}` }, assessed ? String(dim.score) : 'not yet assessed')),
+      basisTag(dim.basis),
       h('div', { class: 'muted' }, `Confidence: ${(dim.confidence || 'NONE').toLowerCase()}`),
-      h('ul', { class: 'reasons' }, (dim.reasons || []).map((r) => h('li', { class: 'reason' },
-        `${r.text} (${r.points >= 0 ? '+' : ''}${Math.round(r.points * 10) / 10})`, eventLinks(id, r.eventIds, asOf))),
-      (dim.notAssessed || []).map((n) => h('li', { class: 'not-assessed' }, `Not assessed (${n.rule}): ${n.why}`))));
+      h('ul', { class: 'reasons' }, (dim.reasons || []).map((r) => h('li', { class: `reason kind-${r.kind}` },
+        r.text, ' ', reasonPoints(r), r.kind === 'EXPECTED' ? [' ', h('span', { class: 'tag missing' }, 'missing record')] : null,
+        eventLinks(id, r.eventIds, asOf)))),
+      notAssessed.length === 0 ? null : h('ul', { class: 'reasons not-assessed-list' }, notAssessed.map((n) =>
+        h('li', { class: 'not-assessed' }, `Not assessed (${n.rule}): ${n.why}`))));
   }));
 
   const alerts = h('ul', { class: 'alerts', id: 'alerts' }, health.alerts.length === 0 ? h('li', {}, 'No alerts.')
     : health.alerts.map((a) => h('li', { 'data-code': a.code },
-      h('span', { class: 'badge' }, a.code), ` ${a.severity.toLowerCase()} severity, since ${a.since}. `,
+      h('span', { class: 'badge' }, a.code), ` ${label(a.severity.toLowerCase())} severity, `,
+      h('span', { class: 'since' }, `since ${a.since}`
+        + (a.severitySince ? `, ${a.severity.toLowerCase()} since ${a.severitySince}` : '')), '. ',
       h('strong', {}, a.prompt), eventLinks(id, a.eventIds, asOf))));
+
+  const nextSteps = nextStepList(health.nextSteps || []);
 
   // Newest first, by when it happened (the stream's order is the order of recording).
   const visible = (asOf ? events.filter((e) => e.occurredAt.slice(0, 10) <= asOf) : [...events])
@@ -467,14 +543,20 @@ async function renderPartnership(id, params, message) {
     h('p', {}, h('a', { href: '#/' }, 'Back to the portfolio')),
     h('h1', { id: 'partnership-name' }, partnership.name),
     message ? h('p', { role: 'status', class: 'card' }, message) : null,
-    h('div', { class: 'headline card' }, statusBadge(health.status),
-      h('span', { class: 'overall', id: 'overall' }, health.overall === null ? 'not yet assessed' : String(health.overall)),
-      h('span', {}, `assessed as of ${health.asOf.slice(0, 10)}`)),
+    h('div', { class: 'headline card' },
+      h('div', { class: 'headline-row' }, statusBadge(health.status),
+        h('span', { class: 'overall', id: 'overall' }, health.overall === null ? 'not yet assessed' : String(health.overall)),
+        h('span', {}, `assessed as of ${health.asOf.slice(0, 10)}`)),
+      statusReasons(health.statusReasons || [])),
     asOfForm,
     h('h2', {}, 'Health over time'),
     h('div', { class: 'card' }, chartBox, dataTable(history.points)),
     h('h2', {}, 'Alerts'), alerts,
-    h('h2', {}, 'The six dimensions and why'), dimensions,
+    h('h2', { id: 'next-steps-heading' }, 'What would help most'), nextSteps,
+    h('h2', {}, 'The six dimensions and why'),
+    h('p', { class: 'muted' }, 'Each reason shows the points it earned of those it could earn on the dimension\'s'
+      + ' 0-100 scale, or by how much a blend, cap or adjustment moved the score.'),
+    dimensions,
     roles().some((r) => r === 'partner' || r === 'admin') ? meetingForm(id, partnership)
       : h('p', { class: 'card' }, 'Funders read; partners and admins record meetings.'),
     h('h2', {}, `Timeline${asOf ? ` up to ${asOf}` : ''}`), timeline].filter(Boolean));

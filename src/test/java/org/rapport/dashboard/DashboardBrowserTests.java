@@ -85,8 +85,9 @@ class DashboardBrowserTests {
     }
 
     /**
-     * A partnership formed in January, quiet until three months ago, then meeting every two weeks
-     * and surveyed: its health today differs from its health in the spring.
+     * A partnership formed 300 days ago, quiet until three months ago, then meeting every two weeks
+     * and surveyed: its health today differs from its health in the spring. Past day 180 with a
+     * goal but no agreement or measures, it has records to make, so next steps to show.
      */
     static void seed() {
         name = "AAA Dashboard " + UUID.randomUUID().toString().substring(0, 6);
@@ -133,8 +134,8 @@ class DashboardBrowserTests {
         Files.createDirectories(dir);
         var height = Math.min(2_400, ((Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollHeight")).intValue());
-        var width = ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.clientWidth")).intValue();
+        // The whole window's width: captured beyond the viewport, the page has no scrollbar beside it.
+        var width = ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue();
         var shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
                         "scale", 1)));
@@ -190,6 +191,50 @@ class DashboardBrowserTests {
 
     @Test
     @Order(3)
+    void the_partnership_page_explains_the_status_each_basis_and_what_would_help_most() {
+        open("#/p/" + partnership);
+        var health = health("");
+        var why = visible(By.id("status-reasons")).findElements(By.tagName("li"));
+        List<String> statusReasons = health.getList("statusReasons");
+        assertThat(statusReasons).as("the seeded partnership has a status and its reasons").isNotEmpty();
+        assertThat(why).extracting(WebElement::getText).hasSize(statusReasons.size())
+                .allSatisfy(text -> assertThat(statusReasons).anySatisfy(r -> assertThat(text).isEqualToIgnoringCase(r)));
+
+        var trust = browser.findElement(By.cssSelector(".dimension[data-dimension='trust']"));
+        var basis = trust.findElement(By.cssSelector(".basis"));
+        assertThat(basis.getAttribute("data-basis")).isEqualTo(health.getString("dimensions.trust.basis"));
+        assertThat(basis.getText()).isIn("Rests on what was recorded", "Rests mostly on records not yet made");
+
+        var terms = browser.findElements(By.cssSelector(".reason.kind-TERM .points"));
+        assertThat(terms).as("a weighted term shows the points earned of those possible").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.getText()).matches("\\d+(\\.\\d)? of \\d+(\\.\\d)?"));
+        for (var expected : browser.findElements(By.cssSelector(".reason.kind-EXPECTED"))) {
+            assertThat(expected.getText()).as("an expected item is marked as a record not yet made")
+                    .contains("missing record").containsPattern(" of ");
+        }
+
+        List<Map<String, Object>> nextSteps = health.getList("nextSteps");
+        assertThat(nextSteps).as("300 days old without an agreement or measures: something to record").isNotEmpty();
+        var steps = browser.findElements(By.cssSelector("#next-steps li"));
+        assertThat(steps).hasSize(nextSteps.size());
+        var first = nextSteps.get(0);
+        assertThat(steps.get(0).findElement(By.cssSelector(".step-text")).getText()).isEqualTo(first.get("text"));
+        int gain = ((Number) first.get("overallGain")).intValue();
+        if (gain > 0) {
+            assertThat(steps.get(0).findElement(By.cssSelector(".gains")).getText()).contains("+" + gain + " overall");
+        }
+        assertThat(steps.get(0).findElements(By.cssSelector(".addresses [data-code], .addresses [data-rule]")))
+                .extracting(e -> e.getAttribute("data-code") != null ? e.getAttribute("data-code") : e.getAttribute("data-rule"))
+                .isEqualTo(first.get("addresses"));
+        assertThat(steps.get(0).findElements(By.tagName("button"))).as("no recording from here yet").isEmpty();
+
+        for (var alert : browser.findElements(By.cssSelector("#alerts li[data-code]"))) {
+            assertThat(alert.findElement(By.cssSelector(".since")).getText()).startsWith("since 20");
+        }
+    }
+
+    @Test
+    @Order(4)
     void a_reason_links_to_the_event_behind_it() {
         open("#/p/" + partnership);
         var link = visible(By.cssSelector(".reason a.event-link"));
@@ -201,7 +246,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void recording_a_meeting_updates_the_page() {
         open("#/p/" + partnership);
         visible(By.id("meeting-form"));
@@ -218,7 +263,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void an_invalid_meeting_shows_the_servers_field_error_beside_the_field() {
         open("#/p/" + partnership);
         visible(By.id("meeting-form"));
@@ -241,7 +286,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_as_of_date_time_travels_the_scores() {
         open("#/p/" + partnership);
         var asOf = visible(By.id("as-of"));
@@ -260,7 +305,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void dev_tokens_offer_one_click_sign_in() {
         browser.get(root.toString());
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
@@ -271,7 +316,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void the_portfolio_is_usable_at_phone_width() throws Exception {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
@@ -281,6 +326,24 @@ class DashboardBrowserTests {
             var width = ((Number) ((JavascriptExecutor) browser).executeScript(
                     "return document.documentElement.scrollWidth")).intValue();
             assertThat(width).as("no sideways scrolling of the page").isLessThanOrEqualTo(390);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void the_partnership_page_is_usable_at_phone_width() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("#/p/" + partnership);
+            visible(By.id("next-steps"));
+            var width = ((Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth")).intValue();
+            var visibleWidth = ((Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.clientWidth")).intValue();
+            assertThat(width).as("no sideways scrolling of the page").isLessThanOrEqualTo(visibleWidth);
+            screenshot("partnership-phone.png");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         }
