@@ -62,8 +62,17 @@ public class HealthProjector {
      */
     public Uni<Assessed> after(UUID partnershipId, List<HistoricEvent> appended, Instant now) {
         long before = appended.get(0).version() - 1;
-        return historyAt(partnershipId, before, now).map(history -> new Assessed(
-                assess(merge(history.at(now), appended), now), history.then(appended, now)));
+        return historyAt(partnershipId, before, now).flatMap(history -> {
+            var events = merge(history.at(now), appended);
+            var from = HealthAssessor.windowStart(events, now, WINDOW);
+            if (!from.isBefore(now.minus(WINDOW))) {
+                return Uni.createFrom().item(new Assessed(assess(events, now), history.then(appended, now)));
+            }
+            // Paused or closed: the assessment reaches further back than the window kept.
+            return store.readForHealth(partnershipId, EventStore.END_OF_TIME, null, from)
+                    .map(stored -> new Assessed(assess(merge(stored.stream().filter(e -> e.version() <= before)
+                            .map(serializer::historic).toList(), appended), now), history.then(appended, now)));
+        });
     }
 
     /**
@@ -113,14 +122,30 @@ public class HealthProjector {
 
     /** Health at {@code asOf} from what had occurred by then; with {@code knownAt}, as then recorded. */
     public Uni<Health> at(UUID partnershipId, Instant asOf, Instant knownAt) {
-        return store.readForHealth(partnershipId, asOf, knownAt, asOf.minus(WINDOW))
-                .map(stored -> assess(stored.stream().map(serializer::historic).toList(), asOf));
+        return eventsFor(partnershipId, asOf, knownAt, asOf).map(events -> assess(events, asOf));
     }
 
     /** The events to assess over, for several moments at once (history). */
     public Uni<List<HistoricEvent>> eventsUpTo(UUID partnershipId, Instant until, Instant from) {
-        return store.readForHealth(partnershipId, until, null, from.minus(WINDOW))
-                .map(stored -> stored.stream().map(serializer::historic).toList());
+        return eventsFor(partnershipId, until, null, from);
+    }
+
+    /**
+     * What assessments from {@code earliest} to {@code until} read: the window before
+     * {@code earliest}, reaching further back, in a second read, when a pause or a closure makes
+     * the assessment look back from an earlier day.
+     */
+    private Uni<List<HistoricEvent>> eventsFor(UUID partnershipId, Instant until, Instant knownAt, Instant earliest) {
+        var plain = earliest.minus(WINDOW);
+        return store.readForHealth(partnershipId, until, knownAt, plain).flatMap(stored -> {
+            var events = stored.stream().map(serializer::historic).toList();
+            var from = HealthAssessor.windowStart(events, earliest, WINDOW);
+            if (!from.isBefore(plain)) {
+                return Uni.createFrom().item(events);
+            }
+            return store.readForHealth(partnershipId, until, knownAt, from)
+                    .map(wider -> wider.stream().map(serializer::historic).toList());
+        });
     }
 
     /**

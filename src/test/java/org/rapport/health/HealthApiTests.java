@@ -44,8 +44,12 @@ class HealthApiTests {
 
         given().auth().oauth2(Tokens.partner("h-b")).when().get("/partnerships/" + id + "/health")
                 .then().statusCode(200)
-                .body("paramsVersion", equalTo("2026-11-v1"))
+                .body("paramsVersion", equalTo("2"))
                 .body("status", notNullValue())
+                .body("statusReasons", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()))
+                .body("dimensions.trust.basis", equalTo("OBSERVED"))
+                .body("dimensions.trust.reasons[0].kind", equalTo("TERM"))
+                .body("dimensions.trust.reasons[0].possible", equalTo(100.0f))
                 .body("dimensions.trust.score", notNullValue())
                 .body("dimensions.trust.reasons[0].rule", equalTo("relationship"))
                 .body("dimensions.sustainability.score", nullValue())
@@ -153,12 +157,21 @@ class HealthApiTests {
     }
 
     @Test
-    void the_parameter_set_behind_a_score_is_published() {
-        given().auth().oauth2(Tokens.partner("h-a")).when().get("/health-model/2026-11-v1")
+    void the_parameter_set_behind_a_score_is_published_and_the_first_model_stays_served() {
+        given().auth().oauth2(Tokens.partner("h-a")).when().get("/health-model/2")
                 .then().statusCode(200)
-                .body("version", equalTo("2026-11-v1"))
+                .body("version", equalTo("2"))
+                .body("graceDays", equalTo(90))
+                .body("chairExpectedFromDay", equalTo(180))
                 .body("meetingHalfLifeDays", equalTo(90))
                 .body("overallWeights.TRUST", equalTo(0.25f));
+        for (var v1 : java.util.List.of("1", "2026-11-v1")) {
+            given().auth().oauth2(Tokens.partner("h-a")).when().get("/health-model/" + v1)
+                    .then().statusCode(200)
+                    .body("version", equalTo("2026-11-v1"))
+                    .body("graceDays", equalTo(0))
+                    .body("chairExpectedFromDay", equalTo(0));
+        }
         given().auth().oauth2(Tokens.partner("h-a")).when().get("/health-model/1999")
                 .then().statusCode(404);
     }

@@ -141,7 +141,7 @@ class RelayTests {
         assertThat(latest.get("partnershipId").asText()).isEqualTo(id.toString());
         assertThat(latest.get("alerts").toString()).contains("NO_MEETING");
         assertThat(latest.get("scores").has("trust")).isTrue();
-        assertThat(latest.get("paramsVersion").asText()).isEqualTo("2026-11-v1");
+        assertThat(latest.get("paramsVersion").asText()).isEqualTo("2");
         assertThat(mine).as("after the meetings, before time passed")
                 .anyMatch(r -> !new String(r.value()).contains("NO_MEETING"));
     }

@@ -203,7 +203,7 @@ class AccessMatrixTests {
         }
         var partnerView = given().auth().oauth2(Tokens.partner(tag + "-a")).when()
                 .get("/partnerships/" + mine + "/health").then().statusCode(200).extract().asString();
-        assertThat(partnerView).contains(tag + "-a rated " + tag + "-b");
+        assertThat(partnerView).contains(tag + "-a rated Org " + tag + "-b");
     }
 
     @Test

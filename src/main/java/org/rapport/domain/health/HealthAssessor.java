@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.rapport.domain.ChairAppointed;
 import org.rapport.domain.ContinuationPlanRecorded;
 import org.rapport.domain.HealthDimension;
 import org.rapport.domain.HistoricEvent;
@@ -133,8 +134,8 @@ public final class HealthAssessor {
             }
         }
         var observedOverall = overall(dimensions, params);
-        double neutral = observedOverall == null ? 1 : observedOverall / 100.0;
-        pending.forEach((d, t) -> dimensions.put(d, dimension(c, d, t, neutral)));
+        pending.forEach((d, t) -> dimensions.put(d, observedOverall == null ? unobserved(t)
+                : dimension(c, d, t, observedOverall / 100.0)));
 
         var overall = overall(dimensions, params);
         var alerts = Alerts.of(c);
@@ -173,8 +174,41 @@ public final class HealthAssessor {
         return new Context(facts, asOf.atZone(ZoneOffset.UTC).toLocalDate(), facts.clock(), params, null, null);
     }
 
+    /**
+     * The earliest moment from which an assessment at {@code asOf} needs the frequent events
+     * (meetings, surveys, measure values, health checks) when those older than {@code window}
+     * are left unread: {@code window} before the day assessed, in active days. A pause stops the
+     * clock, so a paused partnership is assessed as of its pause day and every pause reaches
+     * further back; a closed one as of its closing day.
+     */
+    public static Instant windowStart(List<HistoricEvent> events, Instant asOf, java.time.Duration window) {
+        var plain = asOf.minus(window);
+        if (events.stream().noneMatch(e -> e.payload() instanceof org.rapport.domain.PartnershipPaused
+                || e.payload() instanceof org.rapport.domain.PartnershipClosed)) {
+            return plain;
+        }
+        var facts = HealthFacts.of(occurredBy(events, asOf));
+        if (facts.formedOn == null) {
+            return plain;
+        }
+        var anchor = facts.closedOn != null ? facts.closedOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : facts.pausedAt != null ? facts.pausedAt : asOf;
+        var day = anchor.atZone(ZoneOffset.UTC).toLocalDate();
+        var start = anchor.minus(window).minus(java.time.Duration.ofDays(facts.clock().pausedBefore(day)));
+        return start.isBefore(plain) ? start : plain;
+    }
+
     private static List<HistoricEvent> occurredBy(List<HistoricEvent> events, Instant moment) {
         return events.stream().filter(e -> !e.occurredAt().isAfter(moment)).toList();
+    }
+
+    /**
+     * Never score what was not observed: with nothing recorded anywhere to weigh a benefit of the
+     * doubt against, a dimension of expected items alone is not scored; its alerts prompt the records.
+     */
+    private static Dimension unobserved(List<Term> terms) {
+        return new Dimension(null, Confidence.NONE, null, List.of(), terms.stream().map(t -> new NotAssessed(t.rule(),
+                t.applies() ? t.text() + "; nothing has been recorded yet to score it against" : t.why())).toList());
     }
 
     private static Dimension dimension(Context c, HealthDimension d, List<Term> terms, Double neutral) {
@@ -342,9 +376,8 @@ public final class HealthAssessor {
             if (!secondment) {
                 long endorsing = c.facts.partnerIds().stream().filter(goal.endorsedBy::contains).count();
                 int all = c.facts.partners.size();
-                terms.add(Term.of("coverage", 50, (double) endorsing / all, ids, (endorsing == all
-                        ? "all " + all + " partners endorse" : endorsing + " of " + all + " partners endorse")
-                        + " the primary goal " + statement));
+                terms.add(Term.of("coverage", 50, (double) endorsing / all, ids, share((int) endorsing, all)
+                        + " endorse the primary goal " + statement));
             }
             double months = c.monthsSince(goal.lastAgreedOn);
             double fresh = months <= p.goalFreshMonths() ? 1
@@ -367,7 +400,7 @@ public final class HealthAssessor {
                 int all = c.facts.partners.size();
                 terms.add(Term.of("type-understood", 10, (double) matching / all,
                         confirmed.stream().map(HealthFacts.Org::confirmationId).toList(),
-                        (matching == all ? "all " + all : matching + " of " + all) + " partners have confirmed they"
+                        share((int) matching, all) + " have confirmed they"
                                 + " understand the partnership as " + Context.words(c.facts.type)));
             }
         }
@@ -441,7 +474,9 @@ public final class HealthAssessor {
                     "no chair or facilitator recorded (a helpful practice, not a requirement)"));
         } else {
             terms.add(Term.of("chair", 10, chair.orgId() == null ? 1 : 0.75, List.of(c.facts.chairEventId),
-                    chair.orgId() == null ? "an independent " + Context.words(chair.role()) + " is in place"
+                    chair.orgId() == null ? (chair.role() == ChairAppointed.Role.INDEPENDENT_CHAIR
+                            ? "an independent chair is in place" : "an independent " + Context.words(chair.role())
+                                    + " is in place")
                             : "the chair comes from a partner, " + c.name(chair.orgId())
                                     + " (an independent chair counts fully)"));
         }
@@ -487,8 +522,7 @@ public final class HealthAssessor {
                 .average().orElse(0);
         long signed = partners.stream().filter(org -> inForce.stream().anyMatch(a -> a.signatories.contains(org))).count();
         var overdue = inForce.stream().filter(a -> pastReview(c, a)).toList();
-        var text = new StringBuilder(signed == partners.size() ? "all " + signed + " partners have" : signed + " of "
-                + partners.size() + " partners have").append(" signed an agreement in force");
+        var text = new StringBuilder(share((int) signed, partners.size())).append(" have signed an agreement in force");
         if (!overdue.isEmpty()) {
             var a = overdue.get(0);
             text.append("; the ").append(Context.words(a.kind)).append(" was due for review on ").append(a.reviewBy)
@@ -653,7 +687,7 @@ public final class HealthAssessor {
 
     private static String share(int some, int all) {
         return some == all ? (all == 2 ? "both partners" : "all " + all + " partners")
-                : some == 0 ? "no partner" : some + " of " + all + " partners";
+                : some == 0 ? "none of the " + all + " partners" : some + " of " + all + " partners";
     }
 
     private static String missingOrgs(Context c, java.util.Collection<String> partners, List<String> present) {

@@ -482,4 +482,106 @@ class HealthRulesTest {
                     .allSatisfy(a -> assertThat(a.severity()).isEqualTo(Severity.LOW));
         }
     }
+
+    @Nested
+    class Version2 {
+
+        @Test
+        void runway_counts_project_grants_too_not_only_core_funding() {
+            var t = pair().on(FORMED, funding("project", "f", 1000, FORMED, TODAY.plusMonths(10), false));
+            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "runway").value()).isCloseTo(10 / 18.0,
+                    within(0.01));
+        }
+
+        @Test
+        void sustainability_never_rises_on_the_day_its_only_funding_ends_with_no_plan() {
+            var t = pair().meetings(FORMED, TODAY, 30, seniorSteering("a", "b"))
+                    .on(FORMED, funding("only", "f", 1000, FORMED, TODAY, true));
+            var before = t.healthOn(TODAY.minusDays(1)).score(HealthDimension.SUSTAINABILITY);
+            t.on(TODAY, new FundingEnded("only", false));
+            var after = t.healthOn(TODAY);
+            assertThat(after.score(HealthDimension.SUSTAINABILITY)).isLessThanOrEqualTo(before);
+            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "plan").value()).isZero();
+        }
+
+        @Test
+        void a_reason_earns_points_of_those_its_renormalised_weight_makes_possible() {
+            var t = pair().meetings(FORMED, TODAY, 30, seniorSteering("a", "b"))
+                    .on(FORMED, new ChairAppointed(ChairAppointed.Role.INDEPENDENT_CHAIR, "c", null));
+            var chair = t.healthOn(TODAY).dimensions().get(HealthDimension.GOVERNANCE).reasons().stream()
+                    .filter(r -> r.rule().equals("chair")).findFirst().orElseThrow();
+            // Chair 10 and forum 25 apply (no agreement yet expected past its grace, no risk register):
+            // chair 10 of 10 + 35 (agreement) + 25 = 70, so 14.3 of 14.3 possible.
+            assertThat(chair.kind()).isEqualTo(Health.ReasonKind.TERM);
+            assertThat(chair.earned()).isEqualTo(chair.possible());
+            assertThat(chair.possible()).isEqualTo(14.3);
+            assertThat(chair.text()).isEqualTo("an independent chair is in place");
+        }
+
+        @Test
+        void an_agreement_signed_by_all_but_past_review_says_so() {
+            var tor = new AgreementSigned("tor", AgreementSigned.Kind.TERMS_OF_REFERENCE, List.of("a", "b"),
+                    TODAY.minusMonths(13), TODAY.minusMonths(1), List.of(AgreementSigned.Covers.ROLES));
+            var text = term(HealthAssessor.governanceTerms(ctx(pair().on(FORMED, tor))), "agreement").text();
+            assertThat(text).isEqualTo("both partners have signed an agreement in force; the terms of reference was due"
+                    + " for review on " + TODAY.minusMonths(1) + ", so it counts half until it is reviewed");
+        }
+
+        @Test
+        void a_survey_is_a_blend_and_a_low_pair_a_cap_never_a_penalty() {
+            var t = pair().meetings(FORMED, TODAY, 30, seniorSteering("a", "b"))
+                    .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 4, 4, 4, 3));
+            var reasons = t.healthOn(TODAY).dimensions().get(HealthDimension.TRUST).reasons();
+            assertThat(reasons).anySatisfy(r -> {
+                assertThat(r.rule()).isEqualTo("trust-survey");
+                assertThat(r.kind()).isEqualTo(Health.ReasonKind.BLEND);
+                assertThat(r.text()).startsWith("the latest trust survey (" + TODAY + ", mean rating 3.8 of 5 = 69 of 100)"
+                        + " blended half and half with the relationship score ");
+            });
+        }
+
+        @Test
+        void alerts_date_the_first_day_their_condition_held() {
+            var lastMeeting = TODAY.minusDays(100);
+            var t = pair().meetings(FORMED, lastMeeting, 30, seniorSteering("a", "b"))
+                    .on(FORMED, funding("grant", "lottery", 1000, FORMED, TODAY.plusDays(60), false));
+            var health = t.healthOn(TODAY);
+            var last = t.events.stream().filter(e -> e.payload() instanceof MeetingHeld)
+                    .map(e -> Partnership.dayOf(e.occurredAt())).max(LocalDate::compareTo).orElseThrow();
+            assertThat(health.alert("NO_MEETING").orElseThrow().since()).isEqualTo(last.plusDays(61));
+            assertThat(health.alert("NO_SENIOR_ATTENDANCE").orElseThrow().since()).isEqualTo(last.plusDays(91));
+            var cliff = health.alert("FUNDING_CLIFF").orElseThrow();
+            assertThat(cliff.since()).isEqualTo(TODAY.plusDays(60).minusDays(180));
+            assertThat(cliff.severitySince()).isEqualTo(TODAY.plusDays(60).minusDays(90));
+            assertThat(cliff.prompt()).startsWith("The lottery funding of GBP 1,000 ends on " + TODAY.plusDays(60));
+        }
+
+        @Test
+        void prompts_name_organisations_and_say_who_rated_whom() {
+            var t = new Timeline().on(FORMED, formed(PartnershipType.COLLABORATIVE,
+                    new Organisation("rcc", "Riverside Community Council", Sector.PUBLIC),
+                    new Organisation("hfs", "Harbour Family Services", Sector.VOLUNTARY)))
+                    .meetings(FORMED, TODAY, 30, seniorSteering("rcc", "hfs"))
+                    .on(TODAY, new TrustSurveyRecorded("s", "hfs", "rcc", 2, 3, 2, 3));
+            var prompt = t.healthOn(TODAY).alert("LOW_TRUST_PAIR").orElseThrow().prompt();
+            assertThat(prompt).isEqualTo("Harbour Family Services rated Riverside Community Council 2.5 of 5 for trust in"
+                    + " the survey of " + TODAY + ": what would it take for Harbour Family Services to trust Riverside"
+                    + " Community Council more?");
+        }
+
+        @Test
+        void a_paused_partnership_reads_back_from_its_pause_day_and_every_pause_reaches_further() {
+            var pausedOn = TODAY.minusDays(300);
+            var t = pair().on(FORMED, new PartnershipPaused("a break", FORMED.plusDays(40)))
+                    .on(FORMED.plusDays(40), new PartnershipResumed())
+                    .on(pausedOn, new PartnershipPaused("waiting", pausedOn.plusMonths(12)));
+            var window = java.time.Duration.ofDays(100);
+            var start = HealthAssessor.windowStart(t.events, TODAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
+                    window);
+            assertThat(start).isEqualTo(pausedOn.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC).minus(window)
+                    .minus(java.time.Duration.ofDays(40)));
+            assertThat(HealthAssessor.windowStart(pair().events, TODAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
+                    window)).isEqualTo(TODAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(window));
+        }
+    }
 }
