@@ -81,29 +81,47 @@ final class Examples {
 
     static final String HEALTH = """
             {
-              "asOf": "2026-11-20T10:00:00Z",
-              "paramsVersion": "2026-11-v1",
+              "asOf": "2026-11-27T23:00:00Z",
+              "paramsVersion": "2",
               "status": "AMBER",
-              "overall": 71,
+              "statusReasons": [
+                "momentum 28 is below 50 and rests mostly on records not yet made, so it holds back GREEN but cannot make it RED",
+                "2 lesser alerts open: no agreement, no measures"],
+              "overall": 76,
               "dimensions": {
-                "trust": {"score": 64, "confidence": "HIGH",
+                "trust": {"score": 93, "confidence": "HIGH", "basis": "OBSERVED",
                   "reasons": [
-                    {"rule": "relationship", "points": 78.2, "eventIds": ["0b7f3c1e-2d4a-4f6b-8c9d-1e2f3a4b5c6d"],
-                     "text": "12 meeting(s) counted (one per 14 days), credit 27.4: relationship 78"},
-                    {"rule": "leadership-change", "points": -14.2, "eventIds": ["5e9d7c3a-1b2f-4a6e-9d8c-7b6a5f4e3d2c"],
-                     "text": "CHIEF_EXECUTIVE of safelives changed on 2026-11-13; the new post-holder has not met the partnership yet"}],
+                    {"rule": "relationship", "kind": "TERM", "earned": 92.2, "possible": 100.0,
+                     "eventIds": ["0b7f3c1e-2d4a-4f6b-8c9d-1e2f3a4b5c6d"],
+                     "text": "17 meetings count, each worth more when every partner's senior people attend and fading by half every 90 days: relationship 92 of 100"},
+                    {"rule": "trust-survey", "kind": "BLEND", "earned": 0.3, "possible": null,
+                     "eventIds": ["5e9d7c3a-1b2f-4a6e-9d8c-7b6a5f4e3d2c"],
+                     "text": "the latest trust survey (2026-08-29, mean rating 4.8 of 5 = 94 of 100) blended half and half with the relationship score 93: 93"}],
                   "notAssessed": []},
-                "alignment": {"score": 94, "confidence": "MEDIUM", "reasons": [], "notAssessed": []},
-                "governance": {"score": 80, "confidence": "HIGH", "reasons": [], "notAssessed": []},
-                "sustainability": {"score": null, "confidence": "NONE", "reasons": [],
+                "alignment": {"score": 100, "confidence": "MEDIUM", "basis": "OBSERVED", "reasons": [], "notAssessed": []},
+                "governance": {"score": 57, "confidence": "HIGH", "basis": "MISSING_RECORDS",
+                  "reasons": [
+                    {"rule": "agreement", "kind": "EXPECTED", "earned": 16.7, "possible": 50.0, "eventIds": [],
+                     "text": "no agreement recorded (expected since day 180: 33% of its grace left)"},
+                    {"rule": "forum", "kind": "TERM", "earned": 35.7, "possible": 35.7,
+                     "eventIds": ["7c2e9b4d-3a1f-4e8b-9c6d-2f1e0a9b8c7d"],
+                     "text": "all partners met at a board meeting on 2026-11-18"}],
+                  "notAssessed": [{"rule": "risk", "why": "no risk register kept yet"}]},
+                "sustainability": {"score": null, "confidence": "NONE", "basis": null, "reasons": [],
                   "notAssessed": [{"rule": "runway", "why": "no funding or resource commitment recorded"}]},
-                "engagement": {"score": 75, "confidence": "HIGH", "reasons": [], "notAssessed": []},
-                "momentum": {"score": null, "confidence": "NONE", "reasons": [], "notAssessed": []}
+                "engagement": {"score": 75, "confidence": "HIGH", "basis": "OBSERVED", "reasons": [], "notAssessed": []},
+                "momentum": {"score": 28, "confidence": "LOW", "basis": "MISSING_RECORDS", "reasons": [], "notAssessed": []}
               },
               "alerts": [
-                {"code": "NEW_LEADER_NOT_MET", "severity": "MEDIUM", "since": "2026-11-13",
-                 "eventIds": ["5e9d7c3a-1b2f-4a6e-9d8c-7b6a5f4e3d2c"],
-                 "prompt": "A new CHIEF_EXECUTIVE at safelives has not met the partnership yet: who will introduce them?"}]
+                {"code": "NO_AGREEMENT", "severity": "MEDIUM", "since": "2026-09-28", "severitySince": null, "eventIds": [],
+                 "prompt": "No agreement has been signed: are roles, decisions and how to leave written down anywhere?"}],
+              "nextSteps": [
+                {"addresses": ["NO_AGREEMENT", "agreement"],
+                 "text": "Sign terms of reference with every partner, covering roles, decisions, resources, risk, conflict, data, exit and review",
+                 "events": [{"type": "AgreementSigned", "agreementId": "terms-of-reference", "kind": "TERMS_OF_REFERENCE",
+                   "signatories": ["council", "charity", "business"], "effectiveOn": "2026-11-27", "reviewBy": "2027-11-27",
+                   "covers": ["ROLES", "DECISIONS", "RESOURCES", "RISK", "CONFLICT", "DATA", "EXIT", "REVIEW"]}],
+                 "dimension": "governance", "overallGain": 7, "dimensionGain": 35}]
             }""";
 
     static final String VALIDATION_PROBLEM = """

@@ -471,7 +471,7 @@ public final class HealthAssessor {
                     + p.chairExpectedFromDay()));
         } else if (chair == null) {
             terms.add(Term.missing("chair", 10, c.graceLeft(p.chairExpectedFromDay()), p.chairExpectedFromDay(),
-                    "no chair or facilitator recorded (a helpful practice, not a requirement)"));
+                    "no chair or facilitator recorded, a helpful practice rather than a requirement"));
         } else {
             terms.add(Term.of("chair", 10, chair.orgId() == null ? 1 : 0.75, List.of(c.facts.chairEventId),
                     chair.orgId() == null ? (chair.role() == ChairAppointed.Role.INDEPENDENT_CHAIR
@@ -853,12 +853,10 @@ public final class HealthAssessor {
             why.add(scores(dimensions, weakObserved) + " are below " + p.dimensionFloor());
             red = true;
         }
-        if (!weakMissing.isEmpty()) {
-            why.add(scores(dimensions, weakMissing) + (weakMissing.size() == 1 ? " rests" : " rest")
-                    + " mostly on records not yet made, so " + (weakMissing.size() == 1 ? "it does" : "they do")
-                    + " not count towards RED");
-        }
         if (red) {
+            if (!weakMissing.isEmpty()) {
+                why.add(missingRecords(dimensions, weakMissing, p.dimensionFloor(), "do not count towards RED"));
+            }
             return Status.RED;
         }
         if (overall >= p.green() && weak.isEmpty() && high.isEmpty()) {
@@ -873,6 +871,9 @@ public final class HealthAssessor {
         if (weakObserved.size() == 1) {
             why.add(scores(dimensions, weakObserved) + " is below " + p.dimensionFloor());
         }
+        if (!weakMissing.isEmpty()) {
+            why.add(missingRecords(dimensions, weakMissing, p.dimensionFloor(), "hold back GREEN but cannot make it RED"));
+        }
         if (!high.isEmpty()) {
             why.add(count(high.size(), "high alert") + " open: " + codes(high));
         }
@@ -880,6 +881,18 @@ public final class HealthAssessor {
             why.add(count(medium.size(), "lesser alert") + " open: " + codes(medium));
         }
         return Status.AMBER;
+    }
+
+    /** "momentum 28 is below 50 and rests mostly on records not yet made, so it ...": {@code effect} in the plural. */
+    private static String missingRecords(Map<HealthDimension, Dimension> dimensions, List<HealthDimension> which,
+            int floor, String effect) {
+        boolean one = which.size() == 1;
+        return scores(dimensions, which) + (one ? " is" : " are") + " below " + floor + " and " + (one ? "rests" : "rest")
+                + " mostly on records not yet made, so " + (one ? "it " + singular(effect) : "they " + effect);
+    }
+
+    private static String singular(String effect) {
+        return effect.replace("do not", "does not").replace("hold back", "holds back");
     }
 
     private static String count(int n, String what) {
