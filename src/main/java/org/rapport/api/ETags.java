@@ -16,6 +16,12 @@ public final class ETags {
      * The version an {@code If-Match} header names. Weak tags never match (strong comparison);
      * anything unreadable is answered 400.
      */
+    /** The version an {@code If-Match} header names, as the recorder takes it: null when there is none. */
+    public static Long expectedVersion(String header) {
+        var expected = ifMatch(header);
+        return expected.isPresent() ? expected.getAsLong() : null;
+    }
+
     public static OptionalLong ifMatch(String header) {
         if (header == null || header.isBlank()) {
             return OptionalLong.empty();

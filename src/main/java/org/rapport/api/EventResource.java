@@ -89,11 +89,10 @@ public class EventResource {
             @HeaderParam(EventRequests.CORRELATION_HEADER) String correlationId,
             @Context UriInfo uri) {
         var proposal = requests.event(body).correlatedBy(EventRequests.correlationId(correlationId));
-        var expected = ETags.ifMatch(ifMatch);
+        var expected = ETags.expectedVersion(ifMatch);
         var caller = callers.current();
         var key = IdempotencyKeys.of(idempotencyKey, caller, uri.getPath(), body);
-        return recorder.record(caller, id, List.of(proposal), 
-                expected.isPresent() ? expected.getAsLong() : null, key)
+        return recorder.record(caller, id, List.of(proposal), expected, key)
                 .map(recorded -> created(uri, recorded).entity(recorded.last()).build());
     }
 
@@ -121,11 +120,10 @@ public class EventResource {
             @Context UriInfo uri) {
         var correlation = EventRequests.correlationId(correlationId);
         var proposals = requests.batch(body, MAX_BATCH).stream().map(p -> p.correlatedBy(correlation)).toList();
-        var expected = ETags.ifMatch(ifMatch);
+        var expected = ETags.expectedVersion(ifMatch);
         var caller = callers.current();
         var key = IdempotencyKeys.of(idempotencyKey, caller, uri.getPath(), body);
-        return recorder.record(caller, id, proposals, 
-                expected.isPresent() ? expected.getAsLong() : null, key)
+        return recorder.record(caller, id, proposals, expected, key)
                 .map(recorded -> created(uri, recorded).entity(recorded.events()).build());
     }
 

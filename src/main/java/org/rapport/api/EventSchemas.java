@@ -63,12 +63,14 @@ public class EventSchemas implements OASFilter {
                     OASFactory.createExample().summary(type).value(parse(json))));
             media.examples(examples);
         }
-        var batch = openAPI.getPaths() == null ? null
-                : openAPI.getPaths().getPathItem("/partnerships/{id}/events/batch");
-        if (batch != null && batch.getPOST() != null && batch.getPOST().getRequestBody() != null) {
-            var media = batch.getPOST().getRequestBody().getContent().getMediaType("application/json");
-            media.schema(OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(REQUEST))
-                    .minItems(1).maxItems(EventResource.MAX_BATCH));
+        // A preview takes the very body a batch does.
+        for (var path : List.of("/partnerships/{id}/events/batch", "/partnerships/{id}/health/preview")) {
+            var batch = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(path);
+            if (batch != null && batch.getPOST() != null && batch.getPOST().getRequestBody() != null) {
+                var media = batch.getPOST().getRequestBody().getContent().getMediaType("application/json");
+                media.schema(OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(REQUEST))
+                        .minItems(1).maxItems(EventResource.MAX_BATCH));
+            }
         }
     }
 

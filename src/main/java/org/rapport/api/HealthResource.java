@@ -1,8 +1,12 @@
 package org.rapport.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rapport.health.HealthQueries;
 import org.rapport.health.HealthView;
+import org.rapport.ledger.Recorder;
 import org.rapport.security.Caller;
 import org.rapport.security.Callers;
 
@@ -33,11 +39,16 @@ import org.rapport.security.Callers;
 public class HealthResource {
 
     private final HealthQueries queries;
+    private final Recorder recorder;
+    private final EventRequests requests;
     private final Callers callers;
     private final Clock clock;
 
-    public HealthResource(HealthQueries queries, Callers callers, Clock clock) {
+    public HealthResource(HealthQueries queries, Recorder recorder, EventRequests requests, Callers callers,
+            Clock clock) {
         this.queries = queries;
+        this.recorder = recorder;
+        this.requests = requests;
         this.callers = callers;
         this.clock = clock;
     }
@@ -69,6 +80,40 @@ public class HealthResource {
         }
         return queries.at(caller, id, asOfMoment == null ? clock.instant() : asOfMoment, knownAtMoment)
                 .map(view -> (Object) view);
+    }
+
+    @POST
+    @Path("preview")
+    @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The health some events would lead to", description = "What would change if these events "
+            + "were recorded now: the body is the same as for POST /partnerships/{id}/events/batch (1 to 100 events, "
+            + "for example a next step's events), validated and decided against the partnership's state exactly as "
+            + "that append would be, with the same refusals; a void removes its target. Nothing is stored or "
+            + "published and no Idempotency-Key is remembered. Events already stored with the same eventId and body "
+            + "are already in the stream: the answer is then the health now. Funders may not preview.")
+    @RequestBody(required = true, description = "1 to 100 event requests (see EventRequest)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "batch", value = Examples.BATCH)))
+    @APIResponse(responseCode = "200", description = "The health the partnership would have now with these events "
+            + "recorded", content = @Content(schema = @Schema(implementation = HealthView.class),
+                    examples = @ExampleObject(name = "health", value = Examples.HEALTH)))
+    @APIResponse(responseCode = "400", description = "Some event is invalid without looking at the partnership, as "
+            + "the append would answer", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "HttpProblem"),
+                    examples = @ExampleObject(name = "invalid", value = Examples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "403", description = "The caller is a funder: funders read, they do not record")
+    @APIResponse(responseCode = "404", description = "No such partnership, or not one the caller may record in")
+    @APIResponse(responseCode = "409", description = "Some event breaks a rule about the partnership's state (a "
+            + "problem type per rule, naming the offending id), or reuses an eventId with a different body",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "HttpProblem"),
+                    examples = @ExampleObject(name = "rule", value = Examples.RULE_PROBLEM)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version the partnership has moved on from")
+    public Uni<HealthView> preview(@PathParam("id") UUID id, JsonNode body,
+            @Parameter(description = "Strong ETag of the version the client read, e.g. \"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
+        var proposals = requests.batch(body, EventResource.MAX_BATCH);
+        return recorder.preview(callers.current(), id, proposals, ETags.expectedVersion(ifMatch)).map(HealthView::of);
     }
 
     @GET

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import org.rapport.domain.HistoricEvent;
 import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipDecider;
 import org.rapport.domain.PartnershipFormed;
+import org.rapport.domain.health.Health;
 import org.rapport.eventstore.Append;
 import org.rapport.eventstore.AppendConflict;
 import org.rapport.eventstore.EventSerializer;
@@ -97,10 +99,34 @@ public class Recorder {
     /** Records events into an existing partnership, atomically, in the order given. */
     public Uni<Recorded> record(Caller caller, UUID partnershipId, List<Proposal> proposals, Long ifMatch,
             IdempotencyKey key) {
-        var withIds = proposals.stream()
-                .map(p -> p.event().eventId() == null ? p.withEventId(UUID.randomUUID()) : p).toList();
-        return withRegisteredFunders(withIds).flatMap(resolved -> attempt(caller, partnershipId, resolved, ifMatch,
-                key, 1));
+        return withRegisteredFunders(withEventIds(proposals)).flatMap(resolved -> attempt(caller, partnershipId,
+                resolved, ifMatch, key, 1));
+    }
+
+    /**
+     * The health the partnership would have now were {@code proposals} recorded: refused exactly as
+     * {@link #record} would refuse them (the same access, If-Match, validation and state rules),
+     * but nothing is written, no idempotency key remembered, nothing published, and no stream
+     * history kept (only a committed append may be built on). Events already stored under the
+     * same ids and with the same bodies are a retry: they are in the stream already, so the
+     * answer is the health now.
+     */
+    public Uni<Health> preview(Caller caller, UUID partnershipId, List<Proposal> proposals, Long ifMatch) {
+        return withRegisteredFunders(withEventIds(proposals)).flatMap(resolved -> decide(caller, partnershipId,
+                resolved, ifMatch).flatMap(decision -> {
+                    var now = now();
+                    if (!decision.known().isEmpty()) {
+                        requireRetry(partnershipId, resolved, decision.known());
+                        return health.at(partnershipId, now, null);
+                    }
+                    return health.after(partnershipId, historic(decision.head().version(), resolved), now)
+                            .map(HealthProjector.Assessed::health);
+                }));
+    }
+
+    private static List<Proposal> withEventIds(List<Proposal> proposals) {
+        return proposals.stream().map(p -> p.event().eventId() == null ? p.withEventId(UUID.randomUUID()) : p)
+                .toList();
     }
 
     /**
@@ -143,35 +169,53 @@ public class Recorder {
             if (remembered != null) {
                 return Uni.createFrom().item(remembered);
             }
-            var ids = proposals.stream().map(p -> p.event().eventId()).toList();
-            var written = health.written(partnershipId);
-            return store.head(partnershipId, ids, written.map(StreamHistories.History::version).orElse(null)).flatMap(found -> {
-                var head = found.orElseThrow(() -> new RecordingRefused.PartnershipNotFound(partnershipId));
-                // Left out when this instance wrote the stream's current version: it holds that state.
-                var state = head.state() == null ? written.orElseThrow().state() : serializer.state(head.state());
-                if (!access.mayRecord(caller, state)) {
-                    throw new RecordingRefused.PartnershipNotFound(partnershipId);
+            return decide(caller, partnershipId, proposals, ifMatch).flatMap(decision -> {
+                if (!decision.known().isEmpty()) {
+                    return replay(caller, partnershipId, proposals, decision.known());
                 }
-                if (!head.knownEventIds().isEmpty()) {
-                    return store.readEvents(head.knownEventIds())
-                            .flatMap(known -> replay(caller, partnershipId, proposals, known));
+                return append(caller, partnershipId, decision.head().version(), decision.after(), proposals, key);
+            }).onFailure(AppendConflict.class).recoverWithUni(conflict -> {
+                // Another writer got there first: decide again on what it wrote. The next
+                // attempt answers 412 when If-Match no longer holds, or replays when the
+                // winner was this same request.
+                if (attempt >= MAX_ATTEMPTS) {
+                    return Uni.createFrom().failure(new RecordingRefused.Contended(partnershipId));
                 }
-                if (ifMatch != null && ifMatch != head.version()) {
-                    throw new RecordingRefused.VersionMismatch(ifMatch, head.version());
-                }
-                return decideAll(head, state, proposals)
-                        .flatMap(after -> append(caller, partnershipId, head.version(), after, proposals, key))
-                        .onFailure(AppendConflict.class).recoverWithUni(conflict -> {
-                            // Another writer got there first: decide again on what it wrote. The
-                            // next attempt answers 412 when If-Match no longer holds, or replays
-                            // when the winner was this same request.
-                            if (attempt >= MAX_ATTEMPTS) {
-                                return Uni.createFrom().failure(new RecordingRefused.Contended(partnershipId));
-                            }
-                            return Uni.createFrom().voidItem().onItem().delayIt().by(backoff(attempt))
-                                    .flatMap(x -> attempt(caller, partnershipId, proposals, ifMatch, key, attempt + 1));
-                        });
+                return Uni.createFrom().voidItem().onItem().delayIt().by(backoff(attempt))
+                        .flatMap(x -> attempt(caller, partnershipId, proposals, ifMatch, key, attempt + 1));
             });
+        });
+    }
+
+    /**
+     * A request decided against the stream's head: the state its events lead to, or, when the log
+     * already holds some of its event ids, those stored events (and no state).
+     */
+    private record Decision(StreamHead head, Partnership after, List<StoredEvent> known) {
+    }
+
+    /**
+     * Decides a request on the stream as it is now: 404 for a partnership the caller may not
+     * record in, the stored events when its ids are known (a retry, or a conflict), 412 when
+     * If-Match no longer holds, and each event's rules in order.
+     */
+    private Uni<Decision> decide(Caller caller, UUID partnershipId, List<Proposal> proposals, Long ifMatch) {
+        var ids = proposals.stream().map(p -> p.event().eventId()).toList();
+        var written = health.written(partnershipId);
+        return store.head(partnershipId, ids, written.map(StreamHistories.History::version).orElse(null)).flatMap(found -> {
+            var head = found.orElseThrow(() -> new RecordingRefused.PartnershipNotFound(partnershipId));
+            // Left out when this instance wrote the stream's current version: it holds that state.
+            var state = head.state() == null ? written.orElseThrow().state() : serializer.state(head.state());
+            if (!access.mayRecord(caller, state)) {
+                throw new RecordingRefused.PartnershipNotFound(partnershipId);
+            }
+            if (!head.knownEventIds().isEmpty()) {
+                return store.readEvents(head.knownEventIds()).map(known -> new Decision(head, null, known));
+            }
+            if (ifMatch != null && ifMatch != head.version()) {
+                throw new RecordingRefused.VersionMismatch(ifMatch, head.version());
+            }
+            return decideAll(head, state, proposals).map(after -> new Decision(head, after, List.of()));
         });
     }
 
@@ -218,14 +262,9 @@ public class Recorder {
      */
     private Uni<Recorded> append(Caller caller, UUID partnershipId, long expectedVersion, Partnership after,
             List<Proposal> proposals, IdempotencyKey key) {
-        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var now = now();
         var events = proposals.stream().map(this::toNew).toList();
-        var appended = new ArrayList<HistoricEvent>(proposals.size());
-        for (int i = 0; i < proposals.size(); i++) {
-            var e = proposals.get(i).event();
-            appended.add(new HistoricEvent(e.eventId(), expectedVersion + i + 1, e.occurredAt(), e.payload()));
-        }
-        return health.after(partnershipId, appended, now).flatMap(assessed -> {
+        return health.after(partnershipId, historic(expectedVersion, proposals), now).flatMap(assessed -> {
             var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed.health()),
                     now, caller.subject(), key);
             return store.append(append).map(stored -> {
@@ -233,6 +272,20 @@ public class Recorder {
                 return new Recorded(after, stored);
             });
         });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The proposals as the stream will hold them, directly after {@code version}. */
+    private static List<HistoricEvent> historic(long version, List<Proposal> proposals) {
+        var appended = new ArrayList<HistoricEvent>(proposals.size());
+        for (int i = 0; i < proposals.size(); i++) {
+            var e = proposals.get(i).event();
+            appended.add(new HistoricEvent(e.eventId(), version + i + 1, e.occurredAt(), e.payload()));
+        }
+        return appended;
     }
 
     private NewEvent toNew(Proposal p) {
@@ -245,6 +298,12 @@ public class Recorder {
      */
     private Uni<Recorded> replay(Caller caller, UUID partnershipId, List<Proposal> proposals,
             List<StoredEvent> known) {
+        requireRetry(partnershipId, proposals, known);
+        return storedResult(caller, known);
+    }
+
+    /** Refuses (409) a request reusing stored event ids unless it is exactly those stored events again. */
+    private void requireRetry(UUID partnershipId, List<Proposal> proposals, List<StoredEvent> known) {
         if (known.size() != proposals.size()) {
             var knownIds = known.stream().map(StoredEvent::eventId).toList();
             var first = proposals.stream().map(p -> p.event().eventId()).filter(knownIds::contains).findFirst();
@@ -256,7 +315,6 @@ public class Recorder {
                 throw new RecordingRefused.EventIdConflict(proposals.get(i).event().eventId());
             }
         }
-        return storedResult(caller, known);
     }
 
     private static boolean sameEvent(StoredEvent stored, UUID partnershipId, NewEvent asked) {
