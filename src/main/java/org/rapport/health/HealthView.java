@@ -29,7 +29,9 @@ public record HealthView(Instant asOf, String paramsVersion, Health.Status statu
             dimensions.put(key(d), health.dimensions().get(d));
         }
         return new HealthView(health.asOf(), health.paramsVersion(), health.status(), health.statusReasons(),
-                health.overall(), dimensions, health.alerts(), health.nextSteps().stream().map(NextStep::of).toList());
+                health.overall(), dimensions, health.alerts(), health.nextSteps().stream()
+                        .map(step -> NextStep.of(step, health.asOf().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                        .toList());
     }
 
     public static String key(HealthDimension dimension) {
@@ -40,17 +42,20 @@ public record HealthView(Instant asOf, String paramsVersion, Health.Status statu
     public record NextStep(List<String> addresses, String text, List<ProposedEvent> events, String dimension,
             Integer overallGain, Integer dimensionGain) {
 
-        static NextStep of(Health.NextStep step) {
+        static NextStep of(Health.NextStep step, java.time.LocalDate on) {
             return new NextStep(step.addresses(), step.text(), step.events().stream()
-                    .map(e -> new ProposedEvent(EventCatalog.of(e).name(), e)).toList(), key(step.dimension()),
+                    .map(e -> new ProposedEvent(EventCatalog.of(e).name(), on, e)).toList(), key(step.dimension()),
                     step.overallGain(), step.dimensionGain());
         }
     }
 
-    /** An event as a client records it: its type and its payload's fields, side by side. */
-    @JsonPropertyOrder({"type"})
+    /**
+     * An event as a client records it: its type, the day it is weighed for (the day assessed), and
+     * its payload's fields side by side.
+     */
+    @JsonPropertyOrder({"type", "occurredAt"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProposedEvent(String type, @JsonUnwrapped PartnershipEvent payload) {
+    public record ProposedEvent(String type, java.time.LocalDate occurredAt, @JsonUnwrapped PartnershipEvent payload) {
     }
 
     /** One point of a health history: the scores without their explanations. */

@@ -315,19 +315,12 @@ class HealthPreviewTests {
         preview(Tokens.partner("pv-e"), id, body, Map.of()).then().statusCode(200);
     }
 
-    /**
-     * A next step's events as a batch body. The health answer gives them without occurredAt, which
-     * every event request must have (as served they are refused: 400, [0].occurredAt is required),
-     * so each gets the moment the step was weighed at: the answer's asOf.
-     */
+    /** A next step's events as a batch body, as the health answer gives them. */
     static String stepBatch(JsonNode step, JsonNode health) {
         var events = new ArrayList<ObjectNode>();
         step.path("events").forEach(e -> {
-            var event = (ObjectNode) e.deepCopy();
-            if (!event.has("occurredAt")) {
-                event.put("occurredAt", health.path("asOf").asText());
-            }
-            events.add(event);
+            assertThat(e.path("occurredAt").asText()).isEqualTo(health.path("asOf").asText().substring(0, 10));
+            events.add((ObjectNode) e.deepCopy());
         });
         return batch(events);
     }

@@ -205,7 +205,7 @@ final class Alerts {
         for (var a : inForce) {
             if (HealthAssessor.pastReview(c, a)) {
                 alerts.add(alert("AGREEMENT_REVIEW_OVERDUE", Severity.MEDIUM, a.reviewBy.plusDays(1),
-                        List.of(a.eventId), "The " + Context.words(a.kind) + " was due for review on " + a.reviewBy
+                        List.of(a.eventId), "The " + Context.agreement(a.kind) + " was due for review on " + a.reviewBy
                                 + ": does it still describe how the partners work together?"));
             }
         }

@@ -233,6 +233,17 @@ final class Context {
         return "\"" + (s.length() <= 60 ? s : s.substring(0, 57).strip() + "...") + "\"";
     }
 
+    /** An agreement's kind as people name it. */
+    static String agreement(org.rapport.domain.AgreementSigned.Kind kind) {
+        return switch (kind) {
+            case TERMS_OF_REFERENCE -> "terms of reference";
+            case MOU -> "memorandum of understanding";
+            case PARTNERSHIP_AGREEMENT -> "partnership agreement";
+            case DATA_SHARING -> "data-sharing agreement";
+            case GRANT -> "grant agreement";
+        };
+    }
+
     static String words(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

@@ -461,7 +461,7 @@ public final class HealthAssessor {
             } else {
                 var best = inForce.stream().max(Comparator.comparingInt(a -> a.covers)).orElseThrow();
                 terms.add(Term.of("coverage", 10, best.covers / 8.0, List.of(best.eventId), "the "
-                        + Context.words(best.kind) + " covers " + best.covers + " of the 8 matters an agreement should"
+                        + Context.agreement(best.kind) + " covers " + best.covers + " of the 8 matters an agreement should"
                         + " (roles, decisions, resources, risk, conflict, data, exit, review)"));
             }
         }
@@ -525,7 +525,7 @@ public final class HealthAssessor {
         var text = new StringBuilder(share((int) signed, partners.size())).append(" have signed an agreement in force");
         if (!overdue.isEmpty()) {
             var a = overdue.get(0);
-            text.append("; the ").append(Context.words(a.kind)).append(" was due for review on ").append(a.reviewBy)
+            text.append("; the ").append(Context.agreement(a.kind)).append(" was due for review on ").append(a.reviewBy)
                     .append(", so it counts half until it is reviewed");
         }
         return Term.of("agreement", 35, share, ids, text.toString());

@@ -48,7 +48,7 @@ final class NextSteps {
     }
 
     /** A remedy before it is weighed. */
-    record Remedy(List<String> addresses, String text, List<PartnershipEvent> events) {
+    record Remedy(List<String> addresses, String text, List<PartnershipEvent> events, HealthDimension home) {
     }
 
     static List<NextStep> of(List<HistoricEvent> events, Instant asOf, HealthParams params, Health health) {
@@ -65,10 +65,12 @@ final class NextSteps {
                 with.add(new HistoricEvent(remedyId(remedy, e), ++version, asOf, e));
             }
             var after = HealthAssessor.assessWithoutSteps(with, asOf, params);
+            // The dimension that gains most; when none gains, the one the remedy is about.
             var dimension = Arrays.stream(HealthDimension.values())
+                    .filter(d -> gain(health.score(d), after.score(d)) > 0)
                     .max(Comparator.comparingInt((HealthDimension d) -> gain(health.score(d), after.score(d)))
                             .thenComparing(d -> -d.ordinal()))
-                    .orElseThrow();
+                    .orElse(remedy.home());
             steps.add(new NextStep(remedy.addresses(), remedy.text(), remedy.events(), dimension,
                     gain(health.overall(), after.overall()), gain(health.score(dimension), after.score(dimension))));
         }
@@ -105,13 +107,15 @@ final class NextSteps {
                     && !f.endsOn.isAfter(today.plusMonths(c.params.planHorizonMonths())) && !c.agreedPlan(f.fundingId))
                     .toList();
             if (!unplanned.isEmpty()) {
-                remedies.add(new Remedy(codes(open, "FUNDING_CLIFF"), "Agree a continuation plan for "
+                var addresses = codes(open, "FUNDING_CLIFF");
+                addresses.add("plan");
+                remedies.add(new Remedy(addresses, "Agree a continuation plan for "
                         + String.join(" and ", unplanned.stream().map(f -> Context.funding(f) + " (ends " + f.endsOn + ")")
                                 .toList()),
                         List.of(new ContinuationPlanRecorded(fresh("continuation-plan", c.facts.plans.keySet()),
                                 unplanned.stream().map(f -> f.fundingId).toList(),
                                 ContinuationPlanRecorded.Route.REPLACEMENT_BID, ContinuationPlanRecorded.Status.AGREED,
-                                BigDecimal.ONE))));
+                                BigDecimal.ONE)), HealthDimension.SUSTAINABILITY));
             }
         }
         var meetingAlerts = codes(open, "NO_MEETING", "NO_SENIOR_ATTENDANCE", "NEW_LEADER_NOT_MET");
@@ -121,49 +125,49 @@ final class NextSteps {
         if (!meetingAlerts.isEmpty() && partners.size() >= 2) {
             remedies.add(new Remedy(meetingAlerts, "Hold a board meeting with a senior person from every partner"
                     + (open.containsKey("NEW_LEADER_NOT_MET") ? ", new post-holders included" : ""),
-                    List.of(fullMeeting(c))));
+                    List.of(fullMeeting(c)), HealthDimension.ENGAGEMENT));
         }
         for (var v : c.vacantPosts()) {
             remedies.add(new Remedy(List.of("POST_VACANT"), "Record who now holds the post: "
                     + HealthAssessor.post(c, v), List.of(new LeadershipChanged(v.orgId, v.role,
                             "new-" + v.role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                                    + (v.orgId == null ? "" : "-" + v.orgId), today, true))));
+                                    + (v.orgId == null ? "" : "-" + v.orgId), today, true)), HealthDimension.ENGAGEMENT));
         }
         if (open.containsKey("TYPE_MISMATCH")) {
             var mismatched = c.mismatchedTypes();
             remedies.add(new Remedy(List.of("TYPE_MISMATCH"), "Agree together that this is a "
                     + Context.words(c.facts.type) + " partnership, and record each partner's confirmation",
                     mismatched.stream().map(o -> (PartnershipEvent) new PartnershipTypeConfirmed(o.orgId(), c.facts.type))
-                            .toList()));
+                            .toList(), HealthDimension.ALIGNMENT));
         }
         c.facts.risks.entrySet().stream().filter(e -> c.overdueHighRisks().contains(e.getValue()))
                 .forEach(e -> remedies.add(new Remedy(List.of("HIGH_RISK_OPEN"), "Mitigate the high "
                         + Context.words(e.getValue().category) + " risk raised on " + e.getValue().raisedOn
-                        + " and record it", List.of(new RiskResolved(e.getKey(), RiskResolved.Outcome.MITIGATED)))));
+                        + " and record it", List.of(new RiskResolved(e.getKey(), RiskResolved.Outcome.MITIGATED)), HealthDimension.GOVERNANCE)));
         var primary = c.primaryGoal();
         if (open.containsKey("GOAL_STALE") && primary != null) {
             remedies.add(new Remedy(List.of("GOAL_STALE"), "Revisit the shared goal " + Context.statement(primary.getValue())
                     + " with every partner and record that they reaffirm it", List.of(new SharedGoalRevised(
-                            primary.getKey(), SharedGoalRevised.Change.REAFFIRMED, null, partners))));
+                            primary.getKey(), SharedGoalRevised.Change.REAFFIRMED, null, partners)), HealthDimension.ALIGNMENT));
         }
         if (primary == null && (open.containsKey("NO_SHARED_GOAL") || missing.contains("single-goal"))) {
             remedies.add(new Remedy(codesAnd(open, "NO_SHARED_GOAL", missing, "coverage", "freshness", "single-goal"),
                     "Agree one shared primary goal, endorsed by every partner", List.of(new SharedGoalAgreed(
-                            fresh("shared-goal", c.facts.goals.keySet()), "Our shared goal", true, partners))));
+                            fresh("shared-goal", c.facts.goals.keySet()), "Our shared goal", true, partners)), HealthDimension.ALIGNMENT));
         }
         if (open.containsKey("NO_AGREEMENT") || missing.contains("agreement")) {
             remedies.add(new Remedy(codesAnd(open, "NO_AGREEMENT", missing, "agreement"),
                     "Sign terms of reference with every partner, covering roles, decisions, resources, risk, conflict,"
-                            + " data, exit and review", List.of(termsOfReference(c, today))));
+                            + " data, exit and review", List.of(termsOfReference(c, today)), HealthDimension.GOVERNANCE));
         }
         for (var e : c.facts.agreements.entrySet()) {
             var a = e.getValue();
             if (a.inForce && HealthAssessor.pastReview(c, a)) {
-                remedies.add(new Remedy(List.of("AGREEMENT_REVIEW_OVERDUE"), "Review the " + Context.words(a.kind)
+                remedies.add(new Remedy(List.of("AGREEMENT_REVIEW_OVERDUE"), "Review the " + Context.agreement(a.kind)
                         + " with every partner and sign its renewal", List.of(
                                 new AgreementEnded(e.getKey(), AgreementEnded.Reason.REPLACED),
                                 new AgreementSigned(fresh(e.getKey() + "-renewed", c.facts.agreements.keySet()), a.kind,
-                                        partners, today, today.plusMonths(12), allCovers()))));
+                                        partners, today, today.plusMonths(12), allCovers())), HealthDimension.GOVERNANCE));
             }
         }
         if ((open.containsKey("NO_MEASURES") || missing.contains("measures-defined")) && primary != null) {
@@ -171,7 +175,7 @@ final class NextSteps {
                     + " success for the goal " + Context.statement(primary.getValue()) + ", owned by one partner",
                     List.of(new MeasureDefined(fresh("measure", c.facts.measures.keySet()), primary.getKey(),
                             partners.get(0), "A measure of success", BigDecimal.ZERO, MeasureDefined.Direction.INCREASE,
-                            null, MeasureDefined.Cadence.QUARTERLY))));
+                            null, MeasureDefined.Cadence.QUARTERLY)), HealthDimension.MOMENTUM));
         }
         var overdue = c.facts.measures.entrySet().stream().filter(e -> e.getValue().active
                 && c.measureOverdue(e.getValue())).toList();
@@ -180,15 +184,15 @@ final class NextSteps {
                     + String.join(", ", overdue.stream().map(e -> "\"" + e.getValue().name + "\"").toList()),
                     overdue.stream().map(e -> (PartnershipEvent) new MeasureRecorded(e.getKey(), today,
                             e.getValue().latestValue == null ? e.getValue().baseline : e.getValue().latestValue))
-                            .toList()));
+                            .toList(), HealthDimension.MOMENTUM));
         }
         if (missing.contains("chair")) {
             remedies.add(new Remedy(List.of("chair"), "Appoint an independent chair or facilitator", List.of(
-                    new ChairAppointed(ChairAppointed.Role.INDEPENDENT_CHAIR, "independent-chair", null))));
+                    new ChairAppointed(ChairAppointed.Role.INDEPENDENT_CHAIR, "independent-chair", null)), HealthDimension.GOVERNANCE));
         }
         if (missing.contains("capability") && partners.size() >= 1) {
             remedies.add(new Remedy(List.of("capability"), "Hold a capability assessment with the chief executives"
-                    + " present", List.of(new CapabilityAssessmentHeld(partners, true))));
+                    + " present", List.of(new CapabilityAssessmentHeld(partners, true)), HealthDimension.ALIGNMENT));
         }
         return remedies;
     }
