@@ -2,6 +2,7 @@ package org.rapport.domain.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.domain.HealthDimension.*;
+import static org.rapport.domain.health.SeedStories.*;
 import static org.rapport.domain.health.Timeline.*;
 
 import java.math.BigDecimal;
@@ -15,52 +16,6 @@ import org.rapport.domain.health.Health.Status;
 /** The seed stories of the health model, as the spec tells them. */
 class WorkedExpectationsTest {
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
-    static final String[] DRIVE = {"respect", "safelives", "social-finance"};
-
-    /**
-     * Three partners' chief executives meeting monthly for years, goal revisited this year, terms
-     * of reference, independent chair, core funding 14 months out, the other grant planned for,
-     * measures improving, a pilot scaled. The last meeting is {@code lastMeeting}.
-     */
-    static Timeline driveLike(LocalDate lastMeeting, LocalDate coreEndsOn, boolean planForCore) {
-        var t = new Timeline()
-                .on(LocalDate.of(2023, 1, 10), formed(PartnershipType.COLLABORATIVE, org("respect", Sector.VOLUNTARY),
-                        org("safelives", Sector.VOLUNTARY), org("social-finance", Sector.PRIVATE)))
-                .on(LocalDate.of(2023, 3, 1), goal("reduce-harm", DRIVE))
-                .on(LocalDate.of(2023, 3, 2), new ChairAppointed(ChairAppointed.Role.INDEPENDENT_CHAIR, "chair", null))
-                .on(LocalDate.of(2024, 1, 5), new PilotStarted("pilot", new Location("Essex", "E1"),
-                        LocalDate.of(2024, 1, 5)))
-                .on(LocalDate.of(2025, 6, 1), new AgreementSigned("tor", AgreementSigned.Kind.TERMS_OF_REFERENCE,
-                        List.of(DRIVE), LocalDate.of(2025, 6, 1), LocalDate.of(2027, 5, 1), List.of(
-                                AgreementSigned.Covers.ROLES, AgreementSigned.Covers.DECISIONS,
-                                AgreementSigned.Covers.RESOURCES, AgreementSigned.Covers.CONFLICT,
-                                AgreementSigned.Covers.EXIT, AgreementSigned.Covers.REVIEW)))
-                .on(LocalDate.of(2025, 4, 1), funding("core", "home-office", 500_000, LocalDate.of(2025, 4, 1),
-                        coreEndsOn, true))
-                .on(LocalDate.of(2025, 7, 1), funding("programme", "tudor-trust", 200_000, LocalDate.of(2025, 7, 1),
-                        LocalDate.of(2027, 6, 30), false))
-                .on(LocalDate.of(2026, 2, 1), agreedPlan("programme-plan", "programme"))
-                .on(LocalDate.of(2025, 7, 2), staff("respect", LocalDate.of(2025, 7, 1)))
-                .on(LocalDate.of(2025, 7, 3), staff("safelives", LocalDate.of(2025, 7, 1)))
-                .on(LocalDate.of(2025, 8, 1), new MeasureDefined("repeat", "reduce-harm", "safelives", "Repeat rate",
-                        BigDecimal.valueOf(32), MeasureDefined.Direction.DECREASE, null, MeasureDefined.Cadence.QUARTERLY))
-                .on(LocalDate.of(2026, 10, 5), new MeasureRecorded("repeat", LocalDate.of(2026, 9, 30),
-                        BigDecimal.valueOf(27)))
-                .on(LocalDate.of(2026, 5, 1), new PilotScaled("pilot", new Location("Kent", "E2"),
-                        PilotScaled.Kind.REPLICATION))
-                .on(LocalDate.of(2026, 6, 1), new MilestoneSet("m100", "First 100", LocalDate.of(2026, 9, 1), null))
-                .on(LocalDate.of(2026, 8, 20), new MilestoneReached("m100"))
-                .on(LocalDate.of(2026, 9, 15), reaffirmed("reduce-harm", DRIVE))
-                .on(TODAY.minusDays(20), operational(DRIVE));
-        for (var d = lastMeeting; d.isAfter(LocalDate.of(2023, 2, 1)); d = d.minusDays(30)) {
-            t.on(d, seniorSteering(DRIVE));
-        }
-        if (planForCore) {
-            t.on(LocalDate.of(2026, 3, 1), agreedPlan("core-plan", "core"));
-        }
-        return t;
-    }
 
     @Test
     void a_drive_like_partnership_is_green_with_trust_of_at_least_80() {
@@ -175,25 +130,6 @@ class WorkedExpectationsTest {
     }
 
     // --- v2 ------------------------------------------------------------------------------------
-
-    /**
-     * Six months old on {@code TODAY}: three chief executives meeting fortnightly at board level,
-     * a trust survey averaging 4.75, a goal agreed by all; no agreement, chair or measure yet.
-     * Meetings go on every fortnight until {@code until}.
-     */
-    static Timeline youngAndThriving(LocalDate formedOn, LocalDate until) {
-        var t = new Timeline()
-                .on(formedOn, formed(PartnershipType.COLLABORATIVE, org("council", Sector.PUBLIC),
-                        org("charity", Sector.VOLUNTARY), org("business", Sector.PRIVATE)))
-                .on(formedOn.plusDays(10), goal("g", "council", "charity", "business"))
-                .meetings(formedOn.plusDays(7), until, 14,
-                        meeting(MeetingHeld.MeetingKind.BOARD, Seniority.EXECUTIVE, "council", "charity", "business"));
-        for (var pair : List.of(List.of("council", "charity"), List.of("charity", "business"),
-                List.of("business", "council"))) {
-            t.on(formedOn.plusDays(150), new TrustSurveyRecorded("s1", pair.get(0), pair.get(1), 5, 5, 5, 4));
-        }
-        return t;
-    }
 
     @Test
     void a_young_partnership_missing_only_its_records_stays_green_over_day_180_and_drifts_to_amber_never_red() {
