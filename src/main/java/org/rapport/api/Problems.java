@@ -20,7 +20,8 @@ public final class Problems {
     }
 
     public static HttpProblem invalid(List<Violation> errors) {
-        var detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
+        var detail = errors.size() == 1 ? (errors.get(0).field().isEmpty() ? "The request body"
+                : errors.get(0).field()) + " " + errors.get(0).message()
                 : errors.size() + " fields are invalid.";
         return builder(ProblemType.VALIDATION, detail).with("errors", errors).build();
     }

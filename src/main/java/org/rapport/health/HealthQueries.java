@@ -93,7 +93,7 @@ public class HealthQueries {
             if (rule.equals("low-trust-pair") || rule.equals("trust-survey")) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) reason).putArray("eventIds");
                 ((com.fasterxml.jackson.databind.node.ObjectNode) reason).put("text", rule.equals("low-trust-pair")
-                        ? "a pair of partners rated each other below 3 of 5 in the latest trust survey"
+                        ? "one partner rated another below 3 of 5 on average in the latest trust survey"
                         : "the latest trust survey, weighted into trust");
             }
         });
@@ -101,7 +101,7 @@ public class HealthQueries {
             if (alert.path("code").asText().equals("LOW_TRUST_PAIR")) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) alert).putArray("eventIds");
                 ((com.fasterxml.jackson.databind.node.ObjectNode) alert).put("prompt",
-                        "Two partners rated each other low on trust: how is the partnership rebuilding it?");
+                        "One partner rated another low on trust in the latest survey: how is the partnership rebuilding it?");
             }
         });
         return redacted;

@@ -129,7 +129,7 @@ class SeedStoriesApiTests {
         assertThat(cliff.path("severity").asText()).isEqualTo("CRITICAL");
         assertThat(cliff.path("since").asText()).isEqualTo(TODAY.plusDays(60).minusDays(180).toString());
         assertThat(cliff.path("severitySince").asText()).isEqualTo(TODAY.plusDays(60).minusDays(90).toString());
-        assertThat(cliff.path("prompt").asText()).startsWith("The home-office funding of GBP 500,000 ends on");
+        assertThat(cliff.path("prompt").asText()).startsWith("The home-office funding of £500,000 ends on");
         assertThat(health.path("statusReasons").toString()).contains("1 critical alert open: funding cliff");
         var first = health.path("nextSteps").get(0);
         assertThat(first.path("addresses").toString()).contains("FUNDING_CLIFF");

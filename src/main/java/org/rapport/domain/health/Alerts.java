@@ -97,9 +97,10 @@ final class Alerts {
                 var respondent = c.name(r.getValue().respondentOrg());
                 var rated = c.name(r.getValue().ratedOrg());
                 alerts.add(alert("LOW_TRUST_PAIR", pair < p.pairCritical() ? Severity.CRITICAL : Severity.HIGH,
-                        survey.on(), List.of(r.getKey()), respondent + " rated " + rated + " " + Context.round1(pair)
-                                + " of 5 for trust in the survey of " + survey.on() + ": what would it take for "
-                                + respondent + " to trust " + rated + " more?"));
+                        survey.on(), List.of(r.getKey()), respondent + " rated " + rated + " " + Context.rating(pair)
+                                + " of 5 on average (trust, reliability, openness and shared interest) in the survey of "
+                                + survey.on() + ": what would it take for " + respondent + " to trust " + rated
+                                + " more?"));
             }
         }
     }

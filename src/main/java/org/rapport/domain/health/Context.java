@@ -218,10 +218,22 @@ final class Context {
         return facts.name(orgId);
     }
 
-    /** "the Home Office funding of GBP 500,000": a funding as a manager names it. */
+    /** "the Home Office funding of £500,000": a funding as a manager names it. */
     static String funding(HealthFacts.Funding f) {
         var amount = NumberFormat.getIntegerInstance(Locale.UK).format(f.amount);
-        return "the " + f.funderName + " funding of " + f.currency + " " + amount;
+        String symbol;
+        try {
+            symbol = java.util.Currency.getInstance(f.currency).getSymbol(Locale.UK);
+        } catch (IllegalArgumentException e) {
+            symbol = f.currency;
+        }
+        return "the " + f.funderName + " funding of " + (symbol.equals(f.currency) ? f.currency + " " : symbol) + amount;
+    }
+
+    /** A mean rating as people say it: 4.75, 4.5, 4. */
+    static String rating(double mean) {
+        return new java.math.BigDecimal(mean).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A goal's statement, shortened to fit a sentence. */

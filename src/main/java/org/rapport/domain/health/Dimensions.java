@@ -49,12 +49,17 @@ final class Dimensions {
             double possible = t.weight() / weights * 100;
             double earned = possible * value;
             score += earned;
-            reasons.add(new Reason(t.rule(), t.isMissing() ? ReasonKind.EXPECTED : ReasonKind.TERM, round1(earned), round1(possible), t.eventIds(), t.text()));
+            reasons.add(new Reason(t.rule(), t.isMissing() ? ReasonKind.EXPECTED : ReasonKind.TERM, round1(earned),
+                    round1(possible), t.eventIds(), t.isMissing() ? expected(c, dimension, t, benefit, settledWeights > 0)
+                            : t.text()));
         }
         for (var a : adjustments) {
             if (a.points() != 0) {
                 double before = score;
                 score = clamp(score + a.points());
+                if (Math.abs(score - before) < 0.05) {
+                    continue;
+                }
                 reasons.add(new Reason(a.rule(), ReasonKind.ADJUSTMENT, round1(score - before), null, a.eventIds(),
                         a.text() + ": " + signed(a.points()) + " points"));
             }
@@ -93,10 +98,10 @@ final class Dimensions {
         double blended = (1 - p.surveyWeight()) * score + p.surveyWeight() * sv;
         reasons.add(new Reason("trust-survey", ReasonKind.BLEND, round1(blended - score), null,
                 responses.stream().map(java.util.Map.Entry::getKey).toList(),
-                "the latest trust survey (" + survey.on() + ", mean rating " + Context.round1(mean) + " of 5 = "
+                "the latest trust survey (" + survey.on() + ", mean rating " + Context.rating(mean) + " of 5 = "
                         + Math.round(sv) + " of 100) blended " + (p.surveyWeight() == 0.5 ? "half and half"
-                                : Context.percent(p.surveyWeight()) + " survey") + " with the relationship score "
-                        + Math.round(score) + ": " + Math.round(blended)));
+                                : Context.percent(p.surveyWeight()) + " survey") + " with the score from meetings and"
+                        + " changes, " + Math.round(score) + ": " + Math.round(blended)));
         return blended;
     }
 
@@ -120,8 +125,8 @@ final class Dimensions {
         }
         reasons.add(new Reason("low-trust-pair", ReasonKind.CAP, round1(cap - score), null, List.of(r.getKey()),
                 "capped at " + cap + ": " + c.name(r.getValue().respondentOrg()) + " rated "
-                        + c.name(r.getValue().ratedOrg()) + " " + Context.round1(pair) + " of 5 in the trust survey of "
-                        + survey.on()));
+                        + c.name(r.getValue().ratedOrg()) + " " + Context.rating(pair) + " of 5 on average in the trust"
+                        + " survey of " + survey.on()));
         return cap;
     }
 
@@ -164,6 +169,21 @@ final class Dimensions {
             return Confidence.HIGH;
         }
         return recent >= 1 ? Confidence.MEDIUM : Confidence.LOW;
+    }
+
+    /**
+     * An expected item never recorded, in words: what is missing, since when, and the benefit of the
+     * doubt it still has ("as good as the rest", fading over the grace days).
+     */
+    private static String expected(Context c, HealthDimension dimension, Term t, double benefit, boolean inDimension) {
+        int days = c.params.graceDays();
+        var since = t.text() + "; expected since day " + t.expectedFromDay();
+        if (!t.inGrace()) {
+            return since + (days > 0 ? ", and its " + days + " days of benefit of the doubt have run out" : "");
+        }
+        return since + ", it has the benefit of the doubt for " + days + " days: it counts as good as the rest of "
+                + (inDimension ? Context.words(dimension) : "the partnership") + " (" + Context.percent(benefit)
+                + "), with " + Context.percent(t.grace()) + " of that time left";
     }
 
     static double round1(double x) {

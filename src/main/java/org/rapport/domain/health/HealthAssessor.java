@@ -51,21 +51,20 @@ public final class HealthAssessor {
      * {@code why}. {@code grace} set: an item expected by age that was never recorded, worth the
      * benefit of the doubt left (see {@link Context#graceLeft}).
      */
-    record Term(String rule, double weight, Double value, Double grace, List<UUID> eventIds, String text, String why) {
+    record Term(String rule, double weight, Double value, Double grace, Integer expectedFromDay, List<UUID> eventIds,
+            String text, String why) {
 
         static Term of(String rule, double weight, double value, List<UUID> eventIds, String text) {
-            return new Term(rule, weight, Math.max(0, Math.min(1, value)), null, eventIds, text, null);
+            return new Term(rule, weight, Math.max(0, Math.min(1, value)), null, null, eventIds, text, null);
         }
 
         static Term notAssessed(String rule, double weight, String why) {
-            return new Term(rule, weight, null, null, List.of(), null, why);
+            return new Term(rule, weight, null, null, null, List.of(), null, why);
         }
 
-        /** An expected item never recorded: {@code text} says what is missing; the grace left is added to it. */
+        /** An expected item never recorded: {@code text} says what is missing; its grace is told where it is weighed. */
         static Term missing(String rule, double weight, double grace, int fromDay, String text) {
-            var left = grace > 0 ? ": " + Context.percent(grace) + " of its " + "grace left" : ", and its grace has run out";
-            return new Term(rule, weight, null, grace, List.of(), text + " (expected since day " + fromDay + left + ")",
-                    null);
+            return new Term(rule, weight, null, grace, fromDay, List.of(), text, null);
         }
 
         boolean applies() {
@@ -459,10 +458,15 @@ public final class HealthAssessor {
             if (inForce.isEmpty()) {
                 terms.add(Term.notAssessed("coverage", 10, "no agreement in force"));
             } else {
-                var best = inForce.stream().max(Comparator.comparingInt(a -> a.covers)).orElseThrow();
-                terms.add(Term.of("coverage", 10, best.covers / 8.0, List.of(best.eventId), "the "
-                        + Context.agreement(best.kind) + " covers " + best.covers + " of the 8 matters an agreement should"
-                        + " (roles, decisions, resources, risk, conflict, data, exit, review)"));
+                var best = inForce.stream().max(Comparator.comparingInt(a -> a.covers.size())).orElseThrow();
+                var absent = java.util.Arrays.stream(org.rapport.domain.AgreementSigned.Covers.values())
+                        .filter(m -> !best.covers.contains(m)).map(Context::words).toList();
+                terms.add(Term.of("coverage", 10, best.covers.size() / 8.0, List.of(best.eventId), "the "
+                        + Context.agreement(best.kind) + " covers " + (absent.isEmpty()
+                                ? "all 8 matters an agreement should: roles, decisions, resources, risk, conflict, data,"
+                                        + " exit and review"
+                                : best.covers.size() + " of the 8 matters an agreement should; not " + String.join(", ",
+                                        absent))));
             }
         }
         var chair = c.facts.chair;
@@ -686,8 +690,18 @@ public final class HealthAssessor {
     }
 
     private static String share(int some, int all) {
-        return some == all ? (all == 2 ? "both partners" : "all " + all + " partners")
-                : some == 0 ? "none of the " + all + " partners" : some + " of " + all + " partners";
+        return share(some, all, "partner");
+    }
+
+    /** "both partners", "all 3 partners", "none of the 3 partners"; for measures with a verb: "the only measure is not". */
+    private static String share(int some, int all, String noun) {
+        boolean partner = noun.equals("partner");
+        if (all == 1 && !partner) {
+            return "the only " + noun + (some == 1 ? " is" : " is not");
+        }
+        var verb = partner ? "" : some == 1 ? " is" : " are";
+        return (some == all ? (all == 2 ? "both " + noun + "s" : "all " + all + " " + noun + "s")
+                : some == 0 ? "none of the " + all + " " + noun + "s" : some + " of " + all + " " + noun + "s") + verb;
     }
 
     private static String missingOrgs(Context c, java.util.Collection<String> partners, List<String> present) {
@@ -732,12 +746,18 @@ public final class HealthAssessor {
             var current = measures.stream().filter(m -> !c.measureOverdue(m)).toList();
             terms.add(Term.of("measures-current", 25, (double) current.size() / measures.size(),
                     current.stream().map(m -> m.latestEventId == null ? m.eventId : m.latestEventId).toList(),
-                    current.size() + " of " + measures.size() + " measures have a value recorded within one and a half"
-                            + " times their cadence"));
-            var beating = measures.stream().filter(HealthAssessor::beatsBaseline).toList();
-            terms.add(Term.of("measures-direction", 20, (double) beating.size() / measures.size(),
-                    beating.stream().map(m -> m.latestEventId).toList(),
-                    beating.size() + " of " + measures.size() + " measures are doing better than their baseline"));
+                    share(current.size(), measures.size(), "measure") + " up to date: a value recorded, or the measure"
+                            + " defined, within one and a half times its cadence"));
+            // Whether a measure beats its baseline is known only once it has a value.
+            var valued = measures.stream().filter(m -> m.latestValue != null).toList();
+            if (valued.isEmpty()) {
+                terms.add(Term.notAssessed("measures-direction", 20, "no measure has a value recorded yet"));
+            } else {
+                var beating = valued.stream().filter(HealthAssessor::beatsBaseline).toList();
+                terms.add(Term.of("measures-direction", 20, (double) beating.size() / valued.size(),
+                        beating.stream().map(m -> m.latestEventId).toList(),
+                        share(beating.size(), valued.size(), "measure") + " doing better than the baseline"));
+            }
         }
         if (c.facts.milestones.isEmpty()) {
             terms.add(Term.notAssessed("milestones", 20, "no milestone set"));
@@ -866,7 +886,9 @@ public final class HealthAssessor {
             return Status.GREEN;
         }
         if (overall < p.green()) {
-            why.add(0, "overall " + overall + " is below the " + p.green() + " needed for GREEN");
+            why.add(0, "overall " + overall + " is below the " + p.green() + " needed for GREEN" + (overall < p.red()
+                    && observedOverall != null ? "; over what was observed it is " + observedOverall + ", so not RED"
+                    : ""));
         }
         if (weakObserved.size() == 1) {
             why.add(scores(dimensions, weakObserved) + " is below " + p.dimensionFloor());
@@ -899,9 +921,12 @@ public final class HealthAssessor {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 
+    /** "no agreement, no senior attendance (3)": each code in words, with how many when more than one. */
     private static String codes(List<Alert> alerts) {
-        return String.join(", ", alerts.stream().map(a -> Context.words(Enum.valueOf(Code.class, a.code()))).distinct()
-                .toList());
+        var counts = new java.util.LinkedHashMap<String, Integer>();
+        alerts.forEach(a -> counts.merge(Context.words(Enum.valueOf(Code.class, a.code())), 1, Integer::sum));
+        return String.join(", ", counts.entrySet().stream()
+                .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + ")" : "")).toList());
     }
 
     /** The alert codes, to name them in words. */

@@ -60,7 +60,7 @@ final class HealthFacts {
     static final class Agreement {
         Set<String> signatories;
         LocalDate reviewBy;
-        int covers;
+        Set<AgreementSigned.Covers> covers;
         AgreementSigned.Kind kind;
         boolean inForce = true;
         LocalDate endedOn;
@@ -270,7 +270,7 @@ final class HealthFacts {
                 var a = new Agreement();
                 a.signatories = Set.copyOf(s.signatories());
                 a.reviewBy = s.reviewBy();
-                a.covers = s.covers() == null ? 0 : s.covers().size();
+                a.covers = s.covers() == null ? Set.of() : Set.copyOf(s.covers());
                 a.kind = s.kind();
                 a.eventId = id;
                 agreements.put(s.agreementId(), a);

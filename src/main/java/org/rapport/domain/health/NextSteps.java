@@ -38,8 +38,8 @@ import org.rapport.domain.health.Health.NextStep;
  * recorded now) and ranked by what the overall would gain. Scores are prompts for a
  * conversation; the most useful prompt is what to do next.
  *
- * <p>No recordable event remedies a low trust rating (a conversation does, then a new survey),
- * so LOW_TRUST_PAIR has no next step. A paused or closed partnership has none: what is recorded
+ * <p>A low trust rating is remedied by a conversation, then a new survey: its step is a meeting of
+ * the pair's senior people. A paused or closed partnership has no next step: what is recorded
  * during a pause counts from the day it resumes.
  */
 final class NextSteps {
@@ -132,6 +132,18 @@ final class NextSteps {
                     + HealthAssessor.post(c, v), List.of(new LeadershipChanged(v.orgId, v.role,
                             "new-" + v.role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                                     + (v.orgId == null ? "" : "-" + v.orgId), today, true)), HealthDimension.ENGAGEMENT));
+        }
+        var survey = c.freshSurvey();
+        if (open.containsKey("LOW_TRUST_PAIR") && survey != null) {
+            c.surveyResponses(survey).stream().filter(r -> Context.meanRating(r.getValue()) < c.params.pairConcern())
+                    .map(r -> List.of(r.getValue().respondentOrg(), r.getValue().ratedOrg()))
+                    .filter(pair -> c.facts.partnerIds().containsAll(pair)).distinct()
+                    .forEach(pair -> remedies.add(new Remedy(List.of("LOW_TRUST_PAIR"), "Bring the senior people of "
+                            + c.name(pair.get(0)) + " and " + c.name(pair.get(1)) + " together to talk about what would"
+                            + " rebuild trust, then ask again in a new survey", List.of(new MeetingHeld(
+                                    MeetingHeld.MeetingFormat.IN_PERSON, MeetingHeld.MeetingKind.WORKSHOP, pair.stream()
+                                            .map(o -> new MeetingHeld.Attendee("senior-" + o, o, Seniority.EXECUTIVE))
+                                            .toList())), HealthDimension.TRUST)));
         }
         if (open.containsKey("TYPE_MISMATCH")) {
             var mismatched = c.mismatchedTypes();

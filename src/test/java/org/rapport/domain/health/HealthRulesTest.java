@@ -165,7 +165,7 @@ class HealthRulesTest {
             assertThat(trust.score()).isEqualTo(74);
             assertThat(trust.reasons()).anySatisfy(r -> {
                 assertThat(r.kind()).isEqualTo(Health.ReasonKind.CAP);
-                assertThat(r.text()).isEqualTo("capped at 74: b rated a 2.8 of 5 in the trust survey of " + TODAY);
+                assertThat(r.text()).isEqualTo("capped at 74: b rated a 2.75 of 5 on average in the trust survey of " + TODAY);
             });
             var critical = pair().meetings(TODAY.minusDays(360), TODAY, 30, seniorSteering("a", "b"))
                     .on(TODAY, new TrustSurveyRecorded("s", "a", "b", 1, 2, 1, 2))
@@ -535,8 +535,8 @@ class HealthRulesTest {
             assertThat(reasons).anySatisfy(r -> {
                 assertThat(r.rule()).isEqualTo("trust-survey");
                 assertThat(r.kind()).isEqualTo(Health.ReasonKind.BLEND);
-                assertThat(r.text()).startsWith("the latest trust survey (" + TODAY + ", mean rating 3.8 of 5 = 69 of 100)"
-                        + " blended half and half with the relationship score ");
+                assertThat(r.text()).startsWith("the latest trust survey (" + TODAY + ", mean rating 3.75 of 5 = 69 of 100)"
+                        + " blended half and half with the score from meetings and changes, ");
             });
         }
 
@@ -553,7 +553,7 @@ class HealthRulesTest {
             var cliff = health.alert("FUNDING_CLIFF").orElseThrow();
             assertThat(cliff.since()).isEqualTo(TODAY.plusDays(60).minusDays(180));
             assertThat(cliff.severitySince()).isEqualTo(TODAY.plusDays(60).minusDays(90));
-            assertThat(cliff.prompt()).startsWith("The lottery funding of GBP 1,000 ends on " + TODAY.plusDays(60));
+            assertThat(cliff.prompt()).startsWith("The lottery funding of £1,000 ends on " + TODAY.plusDays(60));
         }
 
         @Test
@@ -564,8 +564,8 @@ class HealthRulesTest {
                     .meetings(FORMED, TODAY, 30, seniorSteering("rcc", "hfs"))
                     .on(TODAY, new TrustSurveyRecorded("s", "hfs", "rcc", 2, 3, 2, 3));
             var prompt = t.healthOn(TODAY).alert("LOW_TRUST_PAIR").orElseThrow().prompt();
-            assertThat(prompt).isEqualTo("Harbour Family Services rated Riverside Community Council 2.5 of 5 for trust in"
-                    + " the survey of " + TODAY + ": what would it take for Harbour Family Services to trust Riverside"
+            assertThat(prompt).isEqualTo("Harbour Family Services rated Riverside Community Council 2.5 of 5 on average"
+                    + " (trust, reliability, openness and shared interest) in the survey of " + TODAY + ": what would it take for Harbour Family Services to trust Riverside"
                     + " Community Council more?");
         }
 

@@ -145,7 +145,8 @@ class WorkedExpectationsTest {
         assertThat(day181.alert("NO_MEASURES").orElseThrow().since()).isEqualTo(formedOn.plusDays(180));
         assertThat(day181.dimensions().get(GOVERNANCE).reasons()).anySatisfy(r -> {
             assertThat(r.kind()).isEqualTo(Health.ReasonKind.EXPECTED);
-            assertThat(r.text()).isEqualTo("no agreement recorded (expected since day 180: 99% of its grace left)");
+            assertThat(r.text()).isEqualTo("no agreement recorded; expected since day 180, it has the benefit of the"
+                    + " doubt for 90 days: it counts as good as the rest of governance (100%), with 99% of that time left");
         });
 
         var day300 = t.healthOn(formedOn.plusDays(300));
