@@ -95,15 +95,22 @@ public final class HealthAssessor {
      * after {@code asOf} are ignored here.
      */
     public static Health assess(List<HistoricEvent> events, Instant asOf, HealthParams params) {
-        var health = assessWithoutSteps(events, asOf, params);
-        var steps = NextSteps.of(events, asOf, params, health);
+        var c = context(events, asOf, params);
+        var health = assess(c, asOf, params);
+        if (c == null || c.frozen != null) {
+            return health;
+        }
         return new Health(health.asOf(), health.paramsVersion(), health.status(), health.statusReasons(),
-                health.overall(), health.dimensions(), health.alerts(), steps);
+                health.overall(), health.dimensions(), health.alerts(), NextSteps.of(c, asOf, health));
     }
 
     /** The health, without what would help most: what {@link NextSteps} weighs remedies with. */
     static Health assessWithoutSteps(List<HistoricEvent> events, Instant asOf, HealthParams params) {
-        var c = context(events, asOf, params);
+        return assess(context(events, asOf, params), asOf, params);
+    }
+
+    /** The health the context's facts lead to on its day, without next steps; {@code c} null: not formed yet. */
+    static Health assess(Context c, Instant asOf, HealthParams params) {
         if (c == null) {
             // Asked about a moment before the partnership was formed (or known to be).
             var none = new EnumMap<HealthDimension, Dimension>(HealthDimension.class);

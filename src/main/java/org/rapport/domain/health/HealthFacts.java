@@ -47,7 +47,16 @@ final class HealthFacts {
     record Dated(LocalDate on, UUID eventId) {
     }
 
-    static final class Goal {
+    static final class Goal implements Cloneable {
+
+        Goal copy() {
+            try {
+                return (Goal) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         boolean primary;
         boolean active = true;
         LocalDate retiredOn;
@@ -57,7 +66,16 @@ final class HealthFacts {
         UUID lastEventId;
     }
 
-    static final class Agreement {
+    static final class Agreement implements Cloneable {
+
+        Agreement copy() {
+            try {
+                return (Agreement) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         Set<String> signatories;
         LocalDate reviewBy;
         Set<AgreementSigned.Covers> covers;
@@ -68,7 +86,16 @@ final class HealthFacts {
     }
 
     /** A change of a senior post: its penalty decays from when the post is filled. */
-    static final class LeadershipPenalty {
+    static final class LeadershipPenalty implements Cloneable {
+
+        LeadershipPenalty copy() {
+            try {
+                return (LeadershipPenalty) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         LeadershipChanged.Role role;
         String orgId;
         String incomingRef;
@@ -78,7 +105,16 @@ final class HealthFacts {
         UUID fillEventId;
     }
 
-    static final class Funding {
+    static final class Funding implements Cloneable {
+
+        Funding copy() {
+            try {
+                return (Funding) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         String fundingId;
         String funderId;
         String funderName;
@@ -96,7 +132,16 @@ final class HealthFacts {
     record Plan(Set<String> fundingIds, ContinuationPlanRecorded.Status status, UUID eventId) {
     }
 
-    static final class Measure {
+    static final class Measure implements Cloneable {
+
+        Measure copy() {
+            try {
+                return (Measure) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         String ownerOrg;
         String goalId;
         String name;
@@ -113,14 +158,32 @@ final class HealthFacts {
         UUID latestEventId;
     }
 
-    static final class Milestone {
+    static final class Milestone implements Cloneable {
+
+        Milestone copy() {
+            try {
+                return (Milestone) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         LocalDate dueOn;
         Partnership.MilestoneStatus status = Partnership.MilestoneStatus.OPEN;
         LocalDate reachedOn;
         UUID eventId;
     }
 
-    static final class Risk {
+    static final class Risk implements Cloneable {
+
+        Risk copy() {
+            try {
+                return (Risk) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         RiskRaised.Category category;
         int score;
         LocalDate raisedOn;
@@ -166,6 +229,57 @@ final class HealthFacts {
     final Map<UUID, LocalDate> typeConfirmations = new java.util.HashMap<>();
     /** Events that moved each dimension, for confidence. */
     final Map<HealthDimension, List<Dated>> evidence = new LinkedHashMap<>();
+
+    /**
+     * A copy to fold further without touching this one: every collection and every mutable part is
+     * its own, the immutable parts (records, sets replaced whole) are shared.
+     */
+    HealthFacts copy() {
+        var c = new HealthFacts();
+        c.formedOn = formedOn;
+        c.formationId = formationId;
+        c.type = type;
+        c.partners.putAll(partners);
+        c.leftInConflict.addAll(leftInConflict);
+        goals.forEach((k, v) -> c.goals.put(k, v.copy()));
+        c.endorsedByAll.addAll(endorsedByAll);
+        agreements.forEach((k, v) -> c.agreements.put(k, v.copy()));
+        c.chair = chair;
+        c.chairEventId = chairEventId;
+        leadership.forEach(p -> c.leadership.add(p.copy()));
+        fundings.forEach((k, v) -> c.fundings.put(k, v.copy()));
+        c.plans.putAll(plans);
+        resourcesByOrg.forEach((k, v) -> c.resourcesByOrg.put(k, new ArrayList<>(v)));
+        measures.forEach((k, v) -> c.measures.put(k, v.copy()));
+        milestones.forEach((k, v) -> c.milestones.put(k, v.copy()));
+        c.pilotsStarted.addAll(pilotsStarted);
+        c.pilotsScaled.addAll(pilotsScaled);
+        risks.forEach((k, v) -> c.risks.put(k, v.copy()));
+        c.meetings.addAll(meetings);
+        c.surveys.addAll(surveys);
+        c.surveyResponses.putAll(surveyResponses);
+        c.healthCheck = healthCheck;
+        c.healthCheckOn = healthCheckOn;
+        c.capability = capability;
+        c.capabilityWithChiefExecutives = capabilityWithChiefExecutives;
+        c.pausedOn = pausedOn;
+        c.pausedAt = pausedAt;
+        c.pauses.addAll(pauses);
+        c.closedOn = closedOn;
+        c.names.putAll(names);
+        c.joinedOn.putAll(joinedOn);
+        c.typeConfirmations.putAll(typeConfirmations);
+        evidence.forEach((k, v) -> c.evidence.put(k, new ArrayList<>(v)));
+        return c;
+    }
+
+    /**
+     * Folds one more event in. Only right for an event that occurred no earlier than every event
+     * folded so far (the order {@link #of} folds in); an earlier one needs the whole fold.
+     */
+    void then(HistoricEvent e) {
+        apply(e);
+    }
 
     static HealthFacts of(List<HistoricEvent> events) {
         var facts = new HealthFacts();

@@ -51,20 +51,19 @@ final class NextSteps {
     record Remedy(List<String> addresses, String text, List<PartnershipEvent> events, HealthDimension home) {
     }
 
-    static List<NextStep> of(List<HistoricEvent> events, Instant asOf, HealthParams params, Health health) {
-        var c = HealthAssessor.context(events, asOf, params);
-        if (c == null || c.frozen != null) {
-            return List.of();
-        }
-        long lastVersion = events.stream().mapToLong(HistoricEvent::version).max().orElse(0);
+    /**
+     * The steps for a partnership assessed in {@code c} (not paused or closed), weighed by folding
+     * each remedy into a copy of its facts: a remedy happens now, after everything folded.
+     */
+    static List<NextStep> of(Context c, Instant asOf, Health health) {
         var steps = new ArrayList<NextStep>();
         for (var remedy : remedies(c, health)) {
-            var with = new ArrayList<>(events);
-            long version = lastVersion;
+            var facts = c.facts.copy();
             for (var e : remedy.events()) {
-                with.add(new HistoricEvent(remedyId(remedy, e), ++version, asOf, e));
+                facts.then(new HistoricEvent(remedyId(remedy, e), Long.MAX_VALUE, asOf, e));
             }
-            var after = HealthAssessor.assessWithoutSteps(with, asOf, params);
+            var after = HealthAssessor.assess(new Context(facts, c.today, facts.clock(), c.params, null, null), asOf,
+                    c.params);
             // The dimension that gains most; when none gains, the one the remedy is about.
             var dimension = Arrays.stream(HealthDimension.values())
                     .filter(d -> gain(health.score(d), after.score(d)) > 0)
