@@ -31,7 +31,7 @@ import org.rapport.domain.PartnershipFormed;
 import org.rapport.domain.PartnershipType;
 import org.rapport.domain.Sector;
 import org.rapport.domain.health.Health;
-import org.rapport.health.Portfolio;
+import org.rapport.ledger.Portfolio;
 import org.rapport.ledger.Reader;
 import org.rapport.ledger.Recorder;
 import org.rapport.security.Caller;

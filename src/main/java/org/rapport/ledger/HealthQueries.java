@@ -1,4 +1,4 @@
-package org.rapport.health;
+package org.rapport.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.rapport.ledger.Reader;
-import org.rapport.ledger.RecordingRefused;
+import org.rapport.eventstore.EventStore;
+import org.rapport.health.HealthProjector;
+import org.rapport.health.HealthView;
+import org.rapport.health.StoredViews;
 import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
 
@@ -24,13 +26,13 @@ public class HealthQueries {
 
     private final Reader reader;
     private final HealthProjector projector;
-    private final org.rapport.eventstore.EventStore store;
+    private final EventStore store;
     private final ObjectMapper json;
     private final Clock clock;
     private final AccessPolicy access;
     private final StoredViews views;
 
-    public HealthQueries(Reader reader, HealthProjector projector, org.rapport.eventstore.EventStore store,
+    public HealthQueries(Reader reader, HealthProjector projector, EventStore store,
             ObjectMapper json, Clock clock, AccessPolicy access, StoredViews views) {
         this.views = views;
         this.reader = reader;

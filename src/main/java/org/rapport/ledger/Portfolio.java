@@ -1,4 +1,4 @@
-package org.rapport.health;
+package org.rapport.ledger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.rapport.health.HealthView;
 
 /**
  * The portfolio: partnerships filtered by status, type, sector, funder and alert, sorted by
