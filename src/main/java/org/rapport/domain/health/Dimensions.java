@@ -11,8 +11,6 @@ import org.rapport.domain.health.Health.Dimension;
 import org.rapport.domain.health.Health.NotAssessed;
 import org.rapport.domain.health.Health.Reason;
 import org.rapport.domain.health.Health.ReasonKind;
-import org.rapport.domain.health.HealthAssessor.Adjustment;
-import org.rapport.domain.health.HealthAssessor.Term;
 
 /**
  * Builds a dimension from its terms and adjustments: renormalised over the terms that apply,

@@ -128,7 +128,7 @@ final class NextSteps {
         }
         for (var v : c.vacantPosts()) {
             remedies.add(new Remedy(List.of("POST_VACANT"), "Record who now holds the post: "
-                    + HealthAssessor.post(c, v), List.of(new LeadershipChanged(v.orgId, v.role,
+                    + c.post(v), List.of(new LeadershipChanged(v.orgId, v.role,
                             "new-" + v.role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                                     + (v.orgId == null ? "" : "-" + v.orgId), today, true)), HealthDimension.ENGAGEMENT));
         }
@@ -173,7 +173,7 @@ final class NextSteps {
         }
         for (var e : c.facts.agreements.entrySet()) {
             var a = e.getValue();
-            if (a.inForce && HealthAssessor.pastReview(c, a)) {
+            if (a.inForce && c.pastReview(a)) {
                 remedies.add(new Remedy(List.of("AGREEMENT_REVIEW_OVERDUE"), "Review the " + Context.agreement(a.kind)
                         + " with every partner and sign its renewal", List.of(
                                 new AgreementEnded(e.getKey(), AgreementEnded.Reason.REPLACED),
