@@ -60,7 +60,7 @@ public final class HealthAssessor {
             var none = new EnumMap<HealthDimension, Dimension>(HealthDimension.class);
             for (var d : HealthDimension.values()) {
                 none.put(d, new Dimension(null, Confidence.NONE, null, List.of(),
-                        List.of(new NotAssessed("formation", "the partnership had not been formed"))));
+                        List.of(new NotAssessed(HealthRule.FORMATION.wire(), "the partnership had not been formed"))));
             }
             return new Health(asOf, params.version(), Status.NOT_ENOUGH_DATA,
                     List.of("the partnership had not been formed by then"), null, Map.copyOf(none), List.of(), List.of());

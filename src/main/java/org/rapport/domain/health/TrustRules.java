@@ -18,7 +18,7 @@ final class TrustRules {
     static List<Term> terms(Context c) {
         var p = c.params;
         if (c.facts.meetings.isEmpty() && c.latestSurvey() == null) {
-            return List.of(Term.notAssessed("relationship", 1, "no meeting or trust survey yet"));
+            return List.of(Term.notAssessed(HealthRule.RELATIONSHIP, 1, "no meeting or trust survey yet"));
         }
         var counted = countedMeetings(c);
         double r = counted.stream().mapToDouble(m -> meetingCredit(c, m)).sum();
@@ -35,7 +35,7 @@ final class TrustRules {
                     .append(" days of a fuller meeting at the same level (leadership or working)");
         }
         text.append(": relationship ").append(Math.round(rel * 100)).append(" of 100");
-        return List.of(Term.of("relationship", 1, rel, ids, text.toString()));
+        return List.of(Term.of(HealthRule.RELATIONSHIP, 1, rel, ids, text.toString()));
     }
 
     /**
@@ -93,7 +93,7 @@ final class TrustRules {
                 default -> p.chiefPostChange();
             };
             if (change.filledOn == null) {
-                adjustments.add(new Adjustment("leadership-change", full, null, List.of(change.eventId),
+                adjustments.add(new Adjustment(HealthRule.LEADERSHIP_CHANGE, full, null, List.of(change.eventId),
                         c.post(change) + " has been vacant since " + change.changedOn
                                 + "; the cost does not fade while the post is empty"));
                 continue;
@@ -106,27 +106,27 @@ final class TrustRules {
                 ids.add(change.fillEventId);
             }
             met.ifPresent(m -> ids.add(m.eventId()));
-            adjustments.add(new Adjustment("leadership-change", points, null, ids, c.post(change) + " changed on "
+            adjustments.add(new Adjustment(HealthRule.LEADERSHIP_CHANGE, points, null, ids, c.post(change) + " changed on "
                     + change.filledOn + (met.isPresent() ? "; the new post-holder has met the partnership, which halves the cost"
                             : " and the new post-holder has not met the partnership yet")
                     + " (the cost fades by half every " + p.adjustmentHalfLifeDays() + " days)"));
         }
         for (var e : c.facts.endorsedByAll) {
-            adjustments.add(new Adjustment("goal-endorsed-by-all",
+            adjustments.add(new Adjustment(HealthRule.GOAL_ENDORSED_BY_ALL,
                     p.goalEndorsedByAll() * c.decay(e.on(), p.adjustmentHalfLifeDays()), null, List.of(e.eventId()),
                     "every partner endorsed the shared goal on " + e.on()));
         }
         c.facts.risks.values().stream().filter(r -> r.open && r.category == RiskRaised.Category.RELATIONSHIP)
-                .forEach(r -> adjustments.add(new Adjustment("relationship-risk-open",
+                .forEach(r -> adjustments.add(new Adjustment(HealthRule.RELATIONSHIP_RISK_OPEN,
                         p.relationshipRisk() * c.decay(r.raisedOn, p.adjustmentHalfLifeDays()), null,
                         List.of(r.eventId), "a risk to the relationship has been open since " + r.raisedOn)));
         for (var e : c.facts.leftInConflict) {
-            adjustments.add(new Adjustment("partner-left-in-conflict",
+            adjustments.add(new Adjustment(HealthRule.PARTNER_LEFT_IN_CONFLICT,
                     p.partnerLeftInConflict() * c.decay(e.on(), p.adjustmentHalfLifeDays()), null,
                     List.of(e.eventId()), "a partner left in conflict on " + e.on()));
         }
         c.facts.fundings.values().stream().filter(f -> f.core && !f.active && !c.hasAnyPlan(f.fundingId))
-                .forEach(f -> adjustments.add(new Adjustment("core-funding-ended-without-plan",
+                .forEach(f -> adjustments.add(new Adjustment(HealthRule.CORE_FUNDING_ENDED_WITHOUT_PLAN,
                         p.coreFundingEndedWithoutPlan() * c.decay(f.endedOn, p.adjustmentHalfLifeDays()), null,
                         List.of(f.endEventId), Context.funding(f) + " for core costs ended on " + f.endedOn
                                 + " with no continuation plan")));
