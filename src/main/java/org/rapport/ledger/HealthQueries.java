@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.rapport.domain.health.HealthRule;
 import org.rapport.eventstore.EventStore;
 import org.rapport.health.HealthProjector;
 import org.rapport.health.HealthView;
@@ -91,10 +92,10 @@ public class HealthQueries {
         var redacted = view.deepCopy();
         var reasons = redacted.path("dimensions").path("trust").path("reasons");
         reasons.forEach(reason -> {
-            var rule = reason.path("rule").asText();
-            if (rule.equals("low-trust-pair") || rule.equals("trust-survey")) {
+            var rule = HealthRule.ofWire(reason.path("rule").asText()).orElse(null);
+            if (rule == HealthRule.LOW_TRUST_PAIR || rule == HealthRule.TRUST_SURVEY) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) reason).putArray("eventIds");
-                ((com.fasterxml.jackson.databind.node.ObjectNode) reason).put("text", rule.equals("low-trust-pair")
+                ((com.fasterxml.jackson.databind.node.ObjectNode) reason).put("text", rule == HealthRule.LOW_TRUST_PAIR
                         ? "one partner rated another below 3 of 5 on average in the latest trust survey"
                         : "the latest trust survey, weighted into trust");
             }

@@ -78,7 +78,7 @@ final class Alerts {
     static void postVacant(Context c, List<Alert> alerts) {
         for (var v : c.vacantPosts()) {
             alerts.add(alert("POST_VACANT", Severity.HIGH, c.after(v.changedOn, c.params.vacancyDays() + 1),
-                    List.of(v.eventId), capitalised(HealthAssessor.post(c, v)) + " has been vacant since " + v.changedOn
+                    List.of(v.eventId), capitalised(c.post(v)) + " has been vacant since " + v.changedOn
                             + ": who speaks for " + (v.orgId == null ? "the partnership" : c.name(v.orgId))
                             + " in the meantime?"));
         }
@@ -164,7 +164,7 @@ final class Alerts {
                         .max(java.time.LocalDate::compareTo);
                 var since = last.map(d -> c.after(d, p.seniorDays() + 1)).orElse(later(c.ageDay(p.seniorDays()),
                         facts.joinedOn.getOrDefault(org, facts.formedOn)));
-                alerts.add(alert("NO_SENIOR_ATTENDANCE", Severity.MEDIUM, since, HealthAssessor.ids(recent),
+                alerts.add(alert("NO_SENIOR_ATTENDANCE", Severity.MEDIUM, since, Context.ids(recent),
                         c.name(org) + (last.isPresent() ? " last had a senior person at a meeting on " + last.get()
                                 : " has not had a senior person at a meeting") + ": is the partnership still a priority"
                                 + " for its leaders?"));
@@ -204,7 +204,7 @@ final class Alerts {
                             + " written down anywhere?"));
         }
         for (var a : inForce) {
-            if (HealthAssessor.pastReview(c, a)) {
+            if (c.pastReview(a)) {
                 alerts.add(alert("AGREEMENT_REVIEW_OVERDUE", Severity.MEDIUM, a.reviewBy.plusDays(1),
                         List.of(a.eventId), "The " + Context.agreement(a.kind) + " was due for review on " + a.reviewBy
                                 + ": does it still describe how the partners work together?"));

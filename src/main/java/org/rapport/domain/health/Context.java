@@ -268,4 +268,39 @@ final class Context {
     static String percent(double share) {
         return Math.round(share * 100) + "%";
     }
+
+    /** "a's partnership lead", "the partnership's partnership lead": the post a leadership change is about. */
+    String post(HealthFacts.LeadershipPenalty change) {
+        var role = words(change.role);
+        return change.orgId == null ? "the partnership's " + role : name(change.orgId) + "'s " + role;
+    }
+
+    static String share(int some, int all) {
+        return share(some, all, "partner");
+    }
+
+    /** "both partners", "all 3 partners", "none of the 3 partners"; for measures with a verb: "the only measure is not". */
+    static String share(int some, int all, String noun) {
+        boolean partner = noun.equals("partner");
+        if (all == 1 && !partner) {
+            return "the only " + noun + (some == 1 ? " is" : " is not");
+        }
+        var verb = partner ? "" : some == 1 ? " is" : " are";
+        return (some == all ? (all == 2 ? "both " + noun + "s" : "all " + all + " " + noun + "s")
+                : some == 0 ? "none of the " + all + " " + noun + "s" : some + " of " + all + " " + noun + "s") + verb;
+    }
+
+    /** " (not b, c)": the partners absent, unless none or all are. */
+    String missingOrgs(java.util.Collection<String> partners, List<String> present) {
+        var absent = partners.stream().filter(o -> !present.contains(o)).map(this::name).toList();
+        return absent.isEmpty() || absent.size() == partners.size() ? "" : " (not " + String.join(", ", absent) + ")";
+    }
+
+    boolean pastReview(HealthFacts.Agreement a) {
+        return a.reviewBy != null && today.isAfter(a.reviewBy);
+    }
+
+    static List<UUID> ids(List<HealthFacts.Meeting> meetings) {
+        return meetings.stream().map(HealthFacts.Meeting::eventId).toList();
+    }
 }

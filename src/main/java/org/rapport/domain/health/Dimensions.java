@@ -11,8 +11,6 @@ import org.rapport.domain.health.Health.Dimension;
 import org.rapport.domain.health.Health.NotAssessed;
 import org.rapport.domain.health.Health.Reason;
 import org.rapport.domain.health.Health.ReasonKind;
-import org.rapport.domain.health.HealthAssessor.Adjustment;
-import org.rapport.domain.health.HealthAssessor.Term;
 
 /**
  * Builds a dimension from its terms and adjustments: renormalised over the terms that apply,
@@ -96,7 +94,7 @@ final class Dimensions {
         double mean = responses.stream().mapToDouble(r -> Context.meanRating(r.getValue())).average().orElse(1);
         double sv = (mean - 1) / 4 * 100;
         double blended = (1 - p.surveyWeight()) * score + p.surveyWeight() * sv;
-        reasons.add(new Reason("trust-survey", ReasonKind.BLEND, round1(blended - score), null,
+        reasons.add(new Reason(HealthRule.TRUST_SURVEY.wire(), ReasonKind.BLEND, round1(blended - score), null,
                 responses.stream().map(java.util.Map.Entry::getKey).toList(),
                 "the latest trust survey (" + survey.on() + ", mean rating " + Context.rating(mean) + " of 5 = "
                         + Math.round(sv) + " of 100) blended " + (p.surveyWeight() == 0.5 ? "half and half"
@@ -123,7 +121,7 @@ final class Dimensions {
         if (score <= cap) {
             return score;
         }
-        reasons.add(new Reason("low-trust-pair", ReasonKind.CAP, round1(cap - score), null, List.of(r.getKey()),
+        reasons.add(new Reason(HealthRule.LOW_TRUST_PAIR.wire(), ReasonKind.CAP, round1(cap - score), null, List.of(r.getKey()),
                 "capped at " + cap + ": " + c.name(r.getValue().respondentOrg()) + " rated "
                         + c.name(r.getValue().ratedOrg()) + " " + Context.rating(pair) + " of 5 on average in the trust"
                         + " survey of " + survey.on()));
@@ -138,7 +136,7 @@ final class Dimensions {
         }
         var p = c.params;
         double blended = (1 - p.calibrationWeight()) * score + p.calibrationWeight() * calibration;
-        reasons.add(new Reason("health-check", ReasonKind.BLEND, round1(blended - score), null,
+        reasons.add(new Reason(HealthRule.HEALTH_CHECK.wire(), ReasonKind.BLEND, round1(blended - score), null,
                 List.of(c.facts.healthCheckOn.eventId()), "the " + c.facts.healthCheck.instrument() + " health check of "
                         + c.facts.healthCheckOn.on() + " (" + Math.round(calibration) + " of 100 for this dimension)"
                         + " blended " + Context.percent(p.calibrationWeight()) + " with the score from events "

@@ -107,7 +107,7 @@ final class NextSteps {
                     .toList();
             if (!unplanned.isEmpty()) {
                 var addresses = codes(open, "FUNDING_CLIFF");
-                addresses.add("plan");
+                addresses.add(HealthRule.PLAN.wire());
                 remedies.add(new Remedy(addresses, "Agree a continuation plan for "
                         + String.join(" and ", unplanned.stream().map(f -> Context.funding(f) + " (ends " + f.endsOn + ")")
                                 .toList()),
@@ -118,7 +118,7 @@ final class NextSteps {
             }
         }
         var meetingAlerts = codes(open, "NO_MEETING", "NO_SENIOR_ATTENDANCE", "NEW_LEADER_NOT_MET");
-        if (missing.contains("forum")) {
+        if (missing.contains(HealthRule.FORUM.wire())) {
             meetingAlerts.add("forum");
         }
         if (!meetingAlerts.isEmpty() && partners.size() >= 2) {
@@ -128,7 +128,7 @@ final class NextSteps {
         }
         for (var v : c.vacantPosts()) {
             remedies.add(new Remedy(List.of("POST_VACANT"), "Record who now holds the post: "
-                    + HealthAssessor.post(c, v), List.of(new LeadershipChanged(v.orgId, v.role,
+                    + c.post(v), List.of(new LeadershipChanged(v.orgId, v.role,
                             "new-" + v.role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                                     + (v.orgId == null ? "" : "-" + v.orgId), today, true)), HealthDimension.ENGAGEMENT));
         }
@@ -161,19 +161,20 @@ final class NextSteps {
                     + " with every partner and record that they reaffirm it", List.of(new SharedGoalRevised(
                             primary.getKey(), SharedGoalRevised.Change.REAFFIRMED, null, partners)), HealthDimension.ALIGNMENT));
         }
-        if (primary == null && (open.containsKey("NO_SHARED_GOAL") || missing.contains("single-goal"))) {
-            remedies.add(new Remedy(codesAnd(open, "NO_SHARED_GOAL", missing, "coverage", "freshness", "single-goal"),
+        if (primary == null && (open.containsKey("NO_SHARED_GOAL") || missing.contains(HealthRule.SINGLE_GOAL.wire()))) {
+            remedies.add(new Remedy(codesAnd(open, "NO_SHARED_GOAL", missing, HealthRule.COVERAGE, HealthRule.FRESHNESS,
+                    HealthRule.SINGLE_GOAL),
                     "Agree one shared primary goal, endorsed by every partner", List.of(new SharedGoalAgreed(
                             fresh("shared-goal", c.facts.goals.keySet()), "Our shared goal", true, partners)), HealthDimension.ALIGNMENT));
         }
-        if (open.containsKey("NO_AGREEMENT") || missing.contains("agreement")) {
-            remedies.add(new Remedy(codesAnd(open, "NO_AGREEMENT", missing, "agreement"),
+        if (open.containsKey("NO_AGREEMENT") || missing.contains(HealthRule.AGREEMENT.wire())) {
+            remedies.add(new Remedy(codesAnd(open, "NO_AGREEMENT", missing, HealthRule.AGREEMENT),
                     "Sign terms of reference with every partner, covering roles, decisions, resources, risk, conflict,"
                             + " data, exit and review", List.of(termsOfReference(c, today)), HealthDimension.GOVERNANCE));
         }
         for (var e : c.facts.agreements.entrySet()) {
             var a = e.getValue();
-            if (a.inForce && HealthAssessor.pastReview(c, a)) {
+            if (a.inForce && c.pastReview(a)) {
                 remedies.add(new Remedy(List.of("AGREEMENT_REVIEW_OVERDUE"), "Review the " + Context.agreement(a.kind)
                         + " with every partner and sign its renewal", List.of(
                                 new AgreementEnded(e.getKey(), AgreementEnded.Reason.REPLACED),
@@ -181,8 +182,8 @@ final class NextSteps {
                                         partners, today, today.plusMonths(12), allCovers())), HealthDimension.GOVERNANCE));
             }
         }
-        if ((open.containsKey("NO_MEASURES") || missing.contains("measures-defined")) && primary != null) {
-            remedies.add(new Remedy(codesAnd(open, "NO_MEASURES", missing, "measures-defined"), "Define a measure of"
+        if ((open.containsKey("NO_MEASURES") || missing.contains(HealthRule.MEASURES_DEFINED.wire())) && primary != null) {
+            remedies.add(new Remedy(codesAnd(open, "NO_MEASURES", missing, HealthRule.MEASURES_DEFINED), "Define a measure of"
                     + " success for the goal " + Context.statement(primary.getValue()) + ", owned by one partner",
                     List.of(new MeasureDefined(fresh("measure", c.facts.measures.keySet()), primary.getKey(),
                             partners.get(0), "A measure of success", BigDecimal.ZERO, MeasureDefined.Direction.INCREASE,
@@ -197,12 +198,12 @@ final class NextSteps {
                             e.getValue().latestValue == null ? e.getValue().baseline : e.getValue().latestValue))
                             .toList(), HealthDimension.MOMENTUM));
         }
-        if (missing.contains("chair")) {
-            remedies.add(new Remedy(List.of("chair"), "Appoint an independent chair or facilitator", List.of(
+        if (missing.contains(HealthRule.CHAIR.wire())) {
+            remedies.add(new Remedy(List.of(HealthRule.CHAIR.wire()), "Appoint an independent chair or facilitator", List.of(
                     new ChairAppointed(ChairAppointed.Role.INDEPENDENT_CHAIR, "independent-chair", null)), HealthDimension.GOVERNANCE));
         }
-        if (missing.contains("capability") && partners.size() >= 1) {
-            remedies.add(new Remedy(List.of("capability"), "Hold a capability assessment with the chief executives"
+        if (missing.contains(HealthRule.CAPABILITY.wire()) && partners.size() >= 1) {
+            remedies.add(new Remedy(List.of(HealthRule.CAPABILITY.wire()), "Hold a capability assessment with the chief executives"
                     + " present", List.of(new CapabilityAssessmentHeld(partners, true)), HealthDimension.ALIGNMENT));
         }
         return remedies;
@@ -258,11 +259,11 @@ final class NextSteps {
         return list;
     }
 
-    private static List<String> codesAnd(Map<String, ?> open, String code, Set<String> missing, String... rules) {
+    private static List<String> codesAnd(Map<String, ?> open, String code, Set<String> missing, HealthRule... rules) {
         var list = codes(open, code);
         for (var rule : rules) {
-            if (missing.contains(rule)) {
-                list.add(rule);
+            if (missing.contains(rule.wire())) {
+                list.add(rule.wire());
             }
         }
         return list;

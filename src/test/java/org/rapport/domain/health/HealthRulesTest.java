@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.rapport.domain.*;
 import org.rapport.domain.health.Health.Severity;
 import org.rapport.domain.health.Health.Status;
-import org.rapport.domain.health.HealthAssessor.Adjustment;
-import org.rapport.domain.health.HealthAssessor.Term;
+import org.rapport.domain.health.Adjustment;
+import org.rapport.domain.health.Term;
 
 /** One test per rule of the health model, each on the smallest history that shows it. */
 class HealthRulesTest {
@@ -45,7 +45,7 @@ class HealthRulesTest {
         @Test
         void a_meeting_of_every_partners_chief_executive_today_is_worth_six() {
             var t = pair().on(TODAY, seniorSteering("a", "b"));
-            assertThat(HealthAssessor.meetingCredit(ctx(t), ctx(t).facts.meetings.get(0))).isCloseTo(6.0, within(1e-9));
+            assertThat(TrustRules.meetingCredit(ctx(t), ctx(t).facts.meetings.get(0))).isCloseTo(6.0, within(1e-9));
         }
 
         @Test
@@ -55,7 +55,7 @@ class HealthRulesTest {
             var t = pair().on(TODAY.minusDays(90), someSenior);
             var c = ctx(t);
             // 4 * 1.2 (some senior) * 0.8 (virtual) * 1 (both present) * 1/2 (one half-life ago)
-            assertThat(HealthAssessor.meetingCredit(c, c.facts.meetings.get(0))).isCloseTo(1.92, within(1e-9));
+            assertThat(TrustRules.meetingCredit(c, c.facts.meetings.get(0))).isCloseTo(1.92, within(1e-9));
         }
 
         @Test
@@ -64,7 +64,7 @@ class HealthRulesTest {
                     .on(TODAY, operational("a", "b"));
             // The steering meeting is the leadership layer's; of the two operational meetings ten
             // days apart only the fresher, worth more, counts.
-            assertThat(HealthAssessor.countedMeetings(ctx(t))).extracting(m -> m.on())
+            assertThat(TrustRules.countedMeetings(ctx(t))).extracting(m -> m.on())
                     .containsExactly(TODAY.minusDays(5), TODAY);
         }
 
@@ -72,7 +72,7 @@ class HealthRulesTest {
         void the_reason_says_how_many_meetings_were_not_counted_and_why() {
             var t = pair().on(TODAY.minusDays(10), operational("a", "b")).on(TODAY.minusDays(5), seniorSteering("a", "b"))
                     .on(TODAY, operational("a", "b"));
-            assertThat(term(HealthAssessor.trustTerms(ctx(t)), "relationship").text())
+            assertThat(term(TrustRules.terms(ctx(t)), "relationship").text())
                     .contains("2 meetings count").contains("1 meeting was not counted")
                     .contains("within 14 days of a fuller meeting at the same level");
         }
@@ -84,30 +84,30 @@ class HealthRulesTest {
                     .on(TODAY.minusDays(7), operational("a", "b")).on(TODAY.minusDays(6), operational("a", "b"));
             // The senior meeting 20 days ago counts first; 30 days ago is 10 days before it, 7 days
             // ago 13 days after it: neither counts. 6 days ago is 14 days after it and counts.
-            assertThat(HealthAssessor.countedMeetings(ctx(t))).extracting(m -> m.on())
+            assertThat(TrustRules.countedMeetings(ctx(t))).extracting(m -> m.on())
                     .containsExactly(TODAY.minusDays(20), TODAY.minusDays(6));
         }
 
         @Test
         void monthly_senior_meetings_build_to_about_80_in_a_year_and_fade_after_six_silent_months() {
             var year = pair().meetings(TODAY.minusDays(330), TODAY, 30, seniorSteering("a", "b"));
-            assertThat(term(HealthAssessor.trustTerms(ctx(year)), "relationship").value()).isBetween(0.75, 0.82);
+            assertThat(term(TrustRules.terms(ctx(year)), "relationship").value()).isBetween(0.75, 0.82);
             var quarter = pair().meetings(TODAY.minusDays(60), TODAY, 30, seniorSteering("a", "b"));
-            assertThat(term(HealthAssessor.trustTerms(ctx(quarter)), "relationship").value()).isBetween(0.45, 0.58);
+            assertThat(term(TrustRules.terms(ctx(quarter)), "relationship").value()).isBetween(0.45, 0.58);
             var silent = pair().meetings(TODAY.minusDays(180 + 700), TODAY.minusDays(180), 30, seniorSteering("a", "b"));
-            assertThat(term(HealthAssessor.trustTerms(ctx(silent)), "relationship").value()).isBetween(0.28, 0.38);
+            assertThat(term(TrustRules.terms(ctx(silent)), "relationship").value()).isBetween(0.28, 0.38);
         }
 
         @Test
         void trust_is_not_assessed_before_any_meeting_or_survey() {
-            assertThat(term(HealthAssessor.trustTerms(ctx(pair())), "relationship").applies()).isFalse();
+            assertThat(term(TrustRules.terms(ctx(pair())), "relationship").applies()).isFalse();
         }
 
         @Test
         void a_vacant_chief_executive_post_costs_15_points_undiminished() {
             var t = pair().on(TODAY.minusDays(200), new LeadershipChanged("a", LeadershipChanged.Role.CHIEF_EXECUTIVE,
                     null, TODAY.minusDays(200), false));
-            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "leadership-change")).isEqualTo(-15.0);
+            assertThat(points(TrustRules.adjustments(ctx(t)), "leadership-change")).isEqualTo(-15.0);
         }
 
         @Test
@@ -116,26 +116,26 @@ class HealthRulesTest {
                     null, TODAY.minusDays(200), false))
                     .on(TODAY.minusDays(90), new LeadershipChanged("a", LeadershipChanged.Role.CHIEF_EXECUTIVE, "new",
                             TODAY.minusDays(90), true));
-            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "leadership-change")).isCloseTo(-7.5, within(1e-9));
+            assertThat(points(TrustRules.adjustments(ctx(t)), "leadership-change")).isCloseTo(-7.5, within(1e-9));
         }
 
         @Test
         void the_cost_halves_once_the_new_post_holder_meets_the_partnership() {
             var change = new LeadershipChanged("a", LeadershipChanged.Role.PARTNERSHIP_LEAD, "new-lead", TODAY, true);
             var notMet = pair().on(TODAY, change);
-            assertThat(points(HealthAssessor.trustAdjustments(ctx(notMet)), "leadership-change")).isEqualTo(-10.0);
+            assertThat(points(TrustRules.adjustments(ctx(notMet)), "leadership-change")).isEqualTo(-10.0);
             var met = pair().on(TODAY, change).on(TODAY, new MeetingHeld(MeetingHeld.MeetingFormat.IN_PERSON,
                     MeetingHeld.MeetingKind.BOARD, List.of(new MeetingHeld.Attendee("new-lead", "a", Seniority.DIRECTOR),
                             new MeetingHeld.Attendee("x", "b", Seniority.DIRECTOR))));
-            assertThat(points(HealthAssessor.trustAdjustments(ctx(met)), "leadership-change")).isEqualTo(-5.0);
+            assertThat(points(TrustRules.adjustments(ctx(met)), "leadership-change")).isEqualTo(-5.0);
         }
 
         @Test
         void a_goal_endorsed_by_every_partner_adds_five_fading() {
             var t = pair().on(TODAY, goal("g", "a", "b"));
-            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "goal-endorsed-by-all")).isEqualTo(5.0);
+            assertThat(points(TrustRules.adjustments(ctx(t)), "goal-endorsed-by-all")).isEqualTo(5.0);
             var partly = pair().on(TODAY, goal("g", "a"));
-            assertThat(points(HealthAssessor.trustAdjustments(ctx(partly)), "goal-endorsed-by-all")).isZero();
+            assertThat(points(TrustRules.adjustments(ctx(partly)), "goal-endorsed-by-all")).isZero();
         }
 
         @Test
@@ -144,7 +144,7 @@ class HealthRulesTest {
                     org("b", Sector.VOLUNTARY), org("c", Sector.PRIVATE)))
                     .on(TODAY, new RiskRaised("r", RiskRaised.Category.RELATIONSHIP, 2, 2))
                     .on(TODAY, new PartnerLeft("c", PartnerLeft.Reason.CONFLICT));
-            var adjustments = HealthAssessor.trustAdjustments(ctx(t));
+            var adjustments = TrustRules.adjustments(ctx(t));
             assertThat(points(adjustments, "relationship-risk-open")).isEqualTo(-10.0);
             assertThat(points(adjustments, "partner-left-in-conflict")).isEqualTo(-10.0);
         }
@@ -153,7 +153,7 @@ class HealthRulesTest {
         void core_funding_ending_with_no_plan_costs_five() {
             var t = pair().on(FORMED, funding("f", "funder", 1000, FORMED, null, true))
                     .on(TODAY, new FundingEnded("f", true));
-            assertThat(points(HealthAssessor.trustAdjustments(ctx(t)), "core-funding-ended-without-plan")).isEqualTo(-5.0);
+            assertThat(points(TrustRules.adjustments(ctx(t)), "core-funding-ended-without-plan")).isEqualTo(-5.0);
         }
 
         @Test
@@ -188,36 +188,36 @@ class HealthRulesTest {
         @Test
         void coverage_is_the_share_of_partners_endorsing_the_primary_goal() {
             var t = pair().on(TODAY, goal("g", "a"));
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "coverage").value()).isEqualTo(0.5);
+            assertThat(term(AlignmentRules.terms(ctx(t)), "coverage").value()).isEqualTo(0.5);
         }
 
         @Test
         void freshness_falls_from_one_at_12_months_to_zero_at_24() {
             var t = pair().on(TODAY.minusMonths(18), goal("g", "a", "b"));
             // Months are active months of 365.2425 / 12 days: 547 days is 17.97 of them.
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "freshness").value()).isCloseTo(0.5, within(0.01));
+            assertThat(term(AlignmentRules.terms(ctx(t)), "freshness").value()).isCloseTo(0.5, within(0.01));
             var old = pair().on(TODAY.minusMonths(25), goal("g", "a", "b"));
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(old)), "freshness").value()).isZero();
+            assertThat(term(AlignmentRules.terms(ctx(old)), "freshness").value()).isZero();
         }
 
         @Test
         void a_goal_is_expected_from_day_90_and_scores_zero_when_missing_after() {
             var young = new Timeline().on(TODAY.minusDays(30), formed(PartnershipType.COLLABORATIVE,
                     org("a", Sector.PUBLIC), org("b", Sector.VOLUNTARY)));
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(young)), "coverage").applies()).isFalse();
+            assertThat(term(AlignmentRules.terms(ctx(young)), "coverage").applies()).isFalse();
             // Long past day 90 plus its 90 days of grace: the benefit of the doubt has run out.
-            var missing = term(HealthAssessor.alignmentTerms(ctx(pair())), "single-goal");
+            var missing = term(AlignmentRules.terms(ctx(pair())), "single-goal");
             assertThat(missing.isMissing()).isTrue();
             assertThat(missing.grace()).isZero();
         }
 
         @Test
         void type_understanding_applies_once_a_partner_confirmed_and_a_mismatch_caps_at_49() {
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "type-understood").applies()).isFalse();
+            assertThat(term(AlignmentRules.terms(ctx(pair())), "type-understood").applies()).isFalse();
             var t = pair().on(TODAY, new PartnershipTypeConfirmed("a", PartnershipType.COLLABORATIVE))
                     .on(TODAY, new PartnershipTypeConfirmed("b", PartnershipType.COORDINATED));
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "type-understood").value()).isEqualTo(0.5);
-            assertThat(HealthAssessor.alignmentAdjustments(ctx(t))).singleElement()
+            assertThat(term(AlignmentRules.terms(ctx(t)), "type-understood").value()).isEqualTo(0.5);
+            assertThat(AlignmentRules.adjustments(ctx(t))).singleElement()
                     .satisfies(a -> assertThat(a.cap()).isEqualTo(49));
         }
 
@@ -225,17 +225,17 @@ class HealthRulesTest {
         void secondments_drop_coverage_and_type_understanding() {
             var t = new Timeline().on(FORMED, formed(PartnershipType.SECONDMENT, org("a", Sector.PUBLIC),
                     org("b", Sector.VOLUNTARY))).on(TODAY, new PartnershipTypeConfirmed("a", PartnershipType.COOPERATIVE));
-            var terms = HealthAssessor.alignmentTerms(ctx(t));
+            var terms = AlignmentRules.terms(ctx(t));
             assertThat(terms).noneMatch(x -> x.rule().equals("coverage"));
             assertThat(term(terms, "type-understood").applies()).isFalse();
-            assertThat(HealthAssessor.alignmentAdjustments(ctx(t))).isEmpty();
+            assertThat(AlignmentRules.adjustments(ctx(t))).isEmpty();
         }
 
         @Test
         void capability_counts_with_chief_executives_within_24_months_and_is_expected_from_day_365() {
             var t = pair().on(TODAY.minusMonths(3), new CapabilityAssessmentHeld(List.of("a", "b"), true));
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(t)), "capability").value()).isEqualTo(1.0);
-            assertThat(term(HealthAssessor.alignmentTerms(ctx(pair())), "capability").grace()).isZero();
+            assertThat(term(AlignmentRules.terms(ctx(t)), "capability").value()).isEqualTo(1.0);
+            assertThat(term(AlignmentRules.terms(ctx(pair())), "capability").grace()).isZero();
         }
     }
 
@@ -250,32 +250,32 @@ class HealthRulesTest {
         @Test
         void the_agreement_term_is_the_share_of_partners_signed_halved_past_review() {
             var t = pair().on(FORMED, tor(TODAY.plusMonths(6), "a"));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "agreement").value()).isEqualTo(0.5);
+            assertThat(term(GovernanceRules.terms(ctx(t)), "agreement").value()).isEqualTo(0.5);
             var overdue = pair().on(FORMED, tor(TODAY.minusDays(1), "a", "b"));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(overdue)), "agreement").value()).isEqualTo(0.5);
+            assertThat(term(GovernanceRules.terms(ctx(overdue)), "agreement").value()).isEqualTo(0.5);
         }
 
         @Test
         void coverage_counts_the_matters_an_agreement_covers() {
             var t = pair().on(FORMED, tor(TODAY.plusMonths(6), "a", "b"));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "coverage").value()).isEqualTo(0.25);
+            assertThat(term(GovernanceRules.terms(ctx(t)), "coverage").value()).isEqualTo(0.25);
         }
 
         @Test
         void an_independent_chair_counts_fully_a_partner_chair_three_quarters() {
             var independent = pair().on(TODAY, new ChairAppointed(ChairAppointed.Role.INDEPENDENT_CHAIR, "c", null));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(independent)), "chair").value()).isEqualTo(1.0);
+            assertThat(term(GovernanceRules.terms(ctx(independent)), "chair").value()).isEqualTo(1.0);
             var partner = pair().on(TODAY, new ChairAppointed(ChairAppointed.Role.PARTNER_CHAIR, "c", "a"));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(partner)), "chair").value()).isEqualTo(0.75);
-            assertThat(term(HealthAssessor.governanceTerms(ctx(pair())), "chair").grace()).isZero();
+            assertThat(term(GovernanceRules.terms(ctx(partner)), "chair").value()).isEqualTo(0.75);
+            assertThat(term(GovernanceRules.terms(ctx(pair())), "chair").grace()).isZero();
         }
 
         @Test
         void the_forum_is_an_all_partner_board_or_steering_meeting_within_90_days() {
             var t = pair().on(TODAY.minusDays(80), seniorSteering("a", "b"));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "forum").value()).isEqualTo(1.0);
+            assertThat(term(GovernanceRules.terms(ctx(t)), "forum").value()).isEqualTo(1.0);
             var partial = pair().on(TODAY.minusDays(80), operational("a", "b"));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(partial)), "forum").value()).isZero();
+            assertThat(term(GovernanceRules.terms(ctx(partial)), "forum").value()).isZero();
         }
 
         @Test
@@ -283,15 +283,15 @@ class HealthRulesTest {
             var t = pair().on(TODAY.minusDays(61), new RiskRaised("r1", RiskRaised.Category.DELIVERY, 3, 3))
                     .on(TODAY.minusDays(61), new RiskRaised("r2", RiskRaised.Category.DATA, 4, 3))
                     .on(TODAY.minusDays(61), new RiskRaised("r3", RiskRaised.Category.DATA, 2, 2));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "risk").value()).isEqualTo(0.5);
-            assertThat(term(HealthAssessor.governanceTerms(ctx(pair())), "risk").applies()).isFalse();
+            assertThat(term(GovernanceRules.terms(ctx(t)), "risk").value()).isEqualTo(0.5);
+            assertThat(term(GovernanceRules.terms(ctx(pair())), "risk").applies()).isFalse();
         }
 
         @Test
         void cooperative_partnerships_are_not_judged_on_agreements() {
             var t = new Timeline().on(FORMED, formed(PartnershipType.COOPERATIVE, org("a", Sector.PUBLIC),
                     org("b", Sector.VOLUNTARY)));
-            assertThat(term(HealthAssessor.governanceTerms(ctx(t)), "agreement").applies()).isFalse();
+            assertThat(term(GovernanceRules.terms(ctx(t)), "agreement").applies()).isFalse();
             assertThat(Alerts.of(ctx(t))).noneMatch(a -> a.code().equals("NO_AGREEMENT"));
         }
     }
@@ -301,15 +301,15 @@ class HealthRulesTest {
 
         @Test
         void nothing_is_judged_before_funding_or_resources_are_recorded() {
-            assertThat(HealthAssessor.sustainabilityTerms(ctx(pair()))).noneMatch(Term::applies);
+            assertThat(SustainabilityRules.terms(ctx(pair()))).noneMatch(Term::applies);
         }
 
         @Test
         void runway_is_months_of_core_funding_over_18_and_full_when_open_ended() {
             var t = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(274), true));
-            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "runway").value()).isCloseTo(0.5, within(0.01));
+            assertThat(term(SustainabilityRules.terms(ctx(t)), "runway").value()).isCloseTo(0.5, within(0.01));
             var open = pair().on(FORMED, funding("core", "f", 1000, FORMED, null, true));
-            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(open)), "runway").value()).isEqualTo(1.0);
+            assertThat(term(SustainabilityRules.terms(ctx(open)), "runway").value()).isEqualTo(1.0);
         }
 
         @Test
@@ -318,7 +318,7 @@ class HealthRulesTest {
                     .on(FORMED, funding("small", "f2", 1000, FORMED, TODAY.plusMonths(6), false))
                     .on(TODAY, new ContinuationPlanRecorded("p", List.of("big"), ContinuationPlanRecorded.Route.SCALE_DOWN,
                             ContinuationPlanRecorded.Status.DRAFT, BigDecimal.ZERO));
-            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "plan").value()).isCloseTo(0.375, within(1e-9));
+            assertThat(term(SustainabilityRules.terms(ctx(t)), "plan").value()).isCloseTo(0.375, within(1e-9));
         }
 
         @Test
@@ -326,7 +326,7 @@ class HealthRulesTest {
             var t = pair().on(FORMED, funding("a1", "f1", 1000, FORMED, null, true))
                     .on(FORMED, funding("a2", "f2", 1000, FORMED, null, false))
                     .on(FORMED, staff("a", FORMED)).on(FORMED, staff("b", FORMED));
-            var terms = HealthAssessor.sustainabilityTerms(ctx(t));
+            var terms = SustainabilityRules.terms(ctx(t));
             assertThat(term(terms, "capacity").value()).isEqualTo(1.0);
             assertThat(term(terms, "diversity").value()).isEqualTo(1.0);
         }
@@ -334,21 +334,21 @@ class HealthRulesTest {
         @Test
         void core_funding_ending_within_90_days_without_an_agreed_plan_caps_at_49_and_within_180_at_74() {
             var soon = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(60), true));
-            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(soon))).singleElement()
+            assertThat(SustainabilityRules.adjustments(ctx(soon))).singleElement()
                     .satisfies(a -> assertThat(a.cap()).isEqualTo(49));
             var later = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(150), true));
-            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(later))).singleElement()
+            assertThat(SustainabilityRules.adjustments(ctx(later))).singleElement()
                     .satisfies(a -> assertThat(a.cap()).isEqualTo(74));
             var planned = pair().on(FORMED, funding("core", "f", 1000, FORMED, TODAY.plusDays(60), true))
                     .on(TODAY, agreedPlan("p", "core"));
-            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(planned))).isEmpty();
+            assertThat(SustainabilityRules.adjustments(ctx(planned))).isEmpty();
         }
 
         @Test
         void a_small_grant_ending_is_no_cliff() {
             var t = pair().on(FORMED, funding("core", "f", 100_000, FORMED, null, true))
                     .on(FORMED, funding("tiny", "g", 5_000, FORMED, TODAY.plusDays(30), false));
-            assertThat(HealthAssessor.sustainabilityAdjustments(ctx(t))).isEmpty();
+            assertThat(SustainabilityRules.adjustments(ctx(t))).isEmpty();
         }
     }
 
@@ -359,7 +359,7 @@ class HealthRulesTest {
         void senior_breadth_layers_cross_sector_and_commitment() {
             var t = pair().on(TODAY.minusDays(70), seniorSteering("a", "b")).on(TODAY.minusDays(10), operational("a"))
                     .on(FORMED, staff("a", FORMED));
-            var terms = HealthAssessor.engagementTerms(ctx(t));
+            var terms = EngagementRules.terms(ctx(t));
             assertThat(term(terms, "senior").value()).isEqualTo(1.0);
             assertThat(term(terms, "breadth").value()).isEqualTo(0.5);
             assertThat(term(terms, "layers").value()).isEqualTo(1.0);
@@ -372,12 +372,12 @@ class HealthRulesTest {
             var t = pair().on(TODAY.minusDays(40), seniorSteering("a", "b"))
                     .on(TODAY.minusDays(31), new LeadershipChanged("b", LeadershipChanged.Role.BOARD_CHAIR, null,
                             TODAY.minusDays(31), false));
-            assertThat(points(HealthAssessor.engagementAdjustments(ctx(t)), "vacancy")).isEqualTo(-10.0);
+            assertThat(points(EngagementRules.adjustments(ctx(t)), "vacancy")).isEqualTo(-10.0);
         }
 
         @Test
         void engagement_waits_for_a_first_meeting() {
-            assertThat(HealthAssessor.engagementTerms(ctx(pair()))).noneMatch(Term::applies);
+            assertThat(EngagementRules.terms(ctx(pair()))).noneMatch(Term::applies);
         }
     }
 
@@ -395,7 +395,7 @@ class HealthRulesTest {
                     .on(FORMED, measure("down", MeasureDefined.Direction.DECREASE, MeasureDefined.Cadence.QUARTERLY))
                     .on(TODAY.minusDays(20), new MeasureRecorded("up", TODAY.minusDays(25), BigDecimal.valueOf(12)))
                     .on(TODAY.minusDays(200), new MeasureRecorded("down", TODAY.minusDays(205), BigDecimal.valueOf(11)));
-            var terms = HealthAssessor.momentumTerms(ctx(t));
+            var terms = MomentumRules.terms(ctx(t));
             assertThat(term(terms, "measures-defined").value()).isEqualTo(1.0);
             assertThat(term(terms, "measures-current").value()).isEqualTo(0.5);
             assertThat(term(terms, "measures-direction").value()).isEqualTo(0.5);
@@ -406,16 +406,16 @@ class HealthRulesTest {
             var t = pair().on(FORMED, new MilestoneSet("m1", "one", TODAY.minusDays(30), null))
                     .on(TODAY.minusDays(20), new MilestoneReached("m1"))
                     .on(FORMED, new MilestoneSet("m2", "two", TODAY.minusDays(1), null));
-            assertThat(term(HealthAssessor.momentumTerms(ctx(t)), "milestones").value()).isEqualTo(0.75);
+            assertThat(term(MomentumRules.terms(ctx(t)), "milestones").value()).isEqualTo(0.75);
         }
 
         @Test
         void a_pilot_scaled_within_a_year_counts_fully_one_started_within_two_years_six_tenths() {
             var started = pair().on(TODAY.minusMonths(6), new PilotStarted("p", new Location("x", "x"), TODAY));
-            assertThat(term(HealthAssessor.momentumTerms(ctx(started)), "scale").value()).isEqualTo(0.6);
+            assertThat(term(MomentumRules.terms(ctx(started)), "scale").value()).isEqualTo(0.6);
             var scaled = pair().on(TODAY.minusMonths(30), new PilotStarted("p", new Location("x", "x"), TODAY))
                     .on(TODAY.minusMonths(2), new PilotScaled("p", new Location("y", "y"), PilotScaled.Kind.REPLICATION));
-            assertThat(term(HealthAssessor.momentumTerms(ctx(scaled)), "scale").value()).isEqualTo(1.0);
+            assertThat(term(MomentumRules.terms(ctx(scaled)), "scale").value()).isEqualTo(1.0);
         }
     }
 
@@ -489,7 +489,7 @@ class HealthRulesTest {
         @Test
         void runway_counts_project_grants_too_not_only_core_funding() {
             var t = pair().on(FORMED, funding("project", "f", 1000, FORMED, TODAY.plusMonths(10), false));
-            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "runway").value()).isCloseTo(10 / 18.0,
+            assertThat(term(SustainabilityRules.terms(ctx(t)), "runway").value()).isCloseTo(10 / 18.0,
                     within(0.01));
         }
 
@@ -501,7 +501,7 @@ class HealthRulesTest {
             t.on(TODAY, new FundingEnded("only", false));
             var after = t.healthOn(TODAY);
             assertThat(after.score(HealthDimension.SUSTAINABILITY)).isLessThanOrEqualTo(before);
-            assertThat(term(HealthAssessor.sustainabilityTerms(ctx(t)), "plan").value()).isZero();
+            assertThat(term(SustainabilityRules.terms(ctx(t)), "plan").value()).isZero();
         }
 
         @Test
@@ -522,7 +522,7 @@ class HealthRulesTest {
         void an_agreement_signed_by_all_but_past_review_says_so() {
             var tor = new AgreementSigned("tor", AgreementSigned.Kind.TERMS_OF_REFERENCE, List.of("a", "b"),
                     TODAY.minusMonths(13), TODAY.minusMonths(1), List.of(AgreementSigned.Covers.ROLES));
-            var text = term(HealthAssessor.governanceTerms(ctx(pair().on(FORMED, tor))), "agreement").text();
+            var text = term(GovernanceRules.terms(ctx(pair().on(FORMED, tor))), "agreement").text();
             assertThat(text).isEqualTo("both partners have signed an agreement in force; the terms of reference was due"
                     + " for review on " + TODAY.minusMonths(1) + ", so it counts half until it is reviewed");
         }

@@ -51,21 +51,21 @@ class HealthV2PropertiesTest {
     /** Every term and adjustment of every dimension: its rule, value or grace, and points. */
     static List<String> activeDaysTerms(Context c) {
         var out = new ArrayList<String>();
-        var terms = new ArrayList<HealthAssessor.Term>();
-        terms.addAll(HealthAssessor.trustTerms(c));
-        terms.addAll(HealthAssessor.alignmentTerms(c));
-        terms.addAll(HealthAssessor.governanceTerms(c));
-        terms.addAll(HealthAssessor.sustainabilityTerms(c));
-        terms.addAll(HealthAssessor.engagementTerms(c));
-        terms.addAll(HealthAssessor.momentumTerms(c));
+        var terms = new ArrayList<Term>();
+        terms.addAll(TrustRules.terms(c));
+        terms.addAll(AlignmentRules.terms(c));
+        terms.addAll(GovernanceRules.terms(c));
+        terms.addAll(SustainabilityRules.terms(c));
+        terms.addAll(EngagementRules.terms(c));
+        terms.addAll(MomentumRules.terms(c));
         for (var t : terms) {
             if (ACTIVE_DAYS_RULES.contains(t.rule())) {
                 out.add(t.rule() + "=" + round(t.value()) + "/" + round(t.grace()));
             }
         }
-        var adjustments = new ArrayList<HealthAssessor.Adjustment>();
-        adjustments.addAll(HealthAssessor.trustAdjustments(c));
-        adjustments.addAll(HealthAssessor.engagementAdjustments(c));
+        var adjustments = new ArrayList<Adjustment>();
+        adjustments.addAll(TrustRules.adjustments(c));
+        adjustments.addAll(EngagementRules.adjustments(c));
         for (var a : adjustments) {
             if (ACTIVE_DAYS_RULES.contains(a.rule())) {
                 out.add(a.rule() + "=" + round(a.points()));
