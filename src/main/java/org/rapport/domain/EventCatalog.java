@@ -66,6 +66,16 @@ public final class EventCatalog {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
+    /**
+     * The stored type of a trust-survey response: who rated whom. Funders see trust scores, never
+     * these (who may see them is the access policy's rule).
+     */
+    public static final String SURVEY_RESPONSE = "TrustSurveyRecorded";
+
+    public static boolean isSurveyResponse(String type) {
+        return SURVEY_RESPONSE.equals(type);
+    }
+
     public static EventType of(PartnershipEvent event) {
         return BY_CLASS.get(event.getClass());
     }

@@ -420,7 +420,7 @@ public class EventStore {
                 + " where (e.tx_id, e.position) > ($1, $2) and e.tx_id < " + HORIZON
                 + " and ($4::text is null or e.stream_id in (select id from partnerships where $4 = any(partner_orgs)))"
                 + " and ($5::text is null or e.stream_id in (select id from partnerships where $5 = any(funder_ids)))"
-                + " and not ($6 and e.type = 'TrustSurveyRecorded')"
+                + " and not ($6 and e.type = '" + org.rapport.domain.EventCatalog.SURVEY_RESPONSE + "')"
                 + " order by e.tx_id, e.position limit $3")
                 .execute(Tuple.from(Arrays.<Object>asList(after.txId(), after.position(), limit, memberOrg, funderId,
                         hideSurveys)))

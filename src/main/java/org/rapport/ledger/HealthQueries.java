@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.rapport.domain.health.AlertCode;
 import org.rapport.domain.health.HealthRule;
 import org.rapport.eventstore.EventStore;
 import org.rapport.health.HealthProjector;
@@ -93,7 +94,7 @@ public class HealthQueries {
         var reasons = redacted.path("dimensions").path("trust").path("reasons");
         reasons.forEach(reason -> {
             var rule = HealthRule.ofWire(reason.path("rule").asText()).orElse(null);
-            if (rule == HealthRule.LOW_TRUST_PAIR || rule == HealthRule.TRUST_SURVEY) {
+            if (rule != null && rule.revealsRatings()) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) reason).putArray("eventIds");
                 ((com.fasterxml.jackson.databind.node.ObjectNode) reason).put("text", rule == HealthRule.LOW_TRUST_PAIR
                         ? "one partner rated another below 3 of 5 on average in the latest trust survey"
@@ -101,7 +102,7 @@ public class HealthQueries {
             }
         });
         redacted.path("alerts").forEach(alert -> {
-            if (alert.path("code").asText().equals("LOW_TRUST_PAIR")) {
+            if (AlertCode.valueOf(alert.path("code").asText()).revealsRatings()) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) alert).putArray("eventIds");
                 ((com.fasterxml.jackson.databind.node.ObjectNode) alert).put("prompt",
                         "One partner rated another low on trust in the latest survey: how is the partnership rebuilding it?");

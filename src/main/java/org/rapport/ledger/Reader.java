@@ -60,6 +60,6 @@ public class Reader {
     }
 
     private static boolean isSurveyResponse(StoredEvent event) {
-        return event.type().equals("TrustSurveyRecorded");
+        return org.rapport.domain.EventCatalog.isSurveyResponse(event.type());
     }
 }

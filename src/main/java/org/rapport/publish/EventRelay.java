@@ -155,7 +155,7 @@ public class EventRelay {
         var producer = kafka.producer();
         for (var event : page.events()) {
             sent.add(producer.send(EventRecords.record(Topics.EVENTS, event)));
-            if (!event.type().equals("TrustSurveyRecorded")) {
+            if (!org.rapport.domain.EventCatalog.isSurveyResponse(event.type())) {
                 for (var funder : fundersFor(event, sent)) {
                     sent.add(producer.send(EventRecords.record(Topics.funderEvents(funder), event)));
                 }
@@ -231,7 +231,7 @@ public class EventRelay {
                 var history = store.readStream(event.partnershipId(), 1, (int) Math.min(Integer.MAX_VALUE,
                         event.version() - 1)).await().atMost(Duration.ofSeconds(30));
                 for (var earlier : history) {
-                    if (!earlier.type().equals("TrustSurveyRecorded")) {
+                    if (!org.rapport.domain.EventCatalog.isSurveyResponse(earlier.type())) {
                         sent.add(kafka.producer().send(EventRecords.record(Topics.funderEvents(funder), earlier)));
                     }
                 }

@@ -50,7 +50,7 @@ final class Alerts {
         var since = later(f.endsOn.minusDays(p.cliffHighDays()), f.securedOn);
         boolean critical = cliff.days() <= p.cliffCriticalDays();
         var criticalSince = later(f.endsOn.minusDays(p.cliffCriticalDays()), f.securedOn);
-        alerts.add(new Alert("FUNDING_CLIFF", critical ? Severity.CRITICAL : Severity.HIGH, since,
+        alerts.add(new Alert(AlertCode.FUNDING_CLIFF.name(), critical ? Severity.CRITICAL : Severity.HIGH, since,
                 critical && criticalSince.isAfter(since) ? criticalSince : null, List.of(f.eventId),
                 capitalised(Context.funding(f)) + " ends on " + f.endsOn + " with no agreed continuation plan: what"
                         + " happens to the work and the staff after that day, and who is writing the plan?"));
@@ -69,7 +69,7 @@ final class Alerts {
             return;
         }
         var since = lastAll.map(m -> c.after(m.on(), p.noMeetingDays() + 1)).orElse(c.ageDay(p.noMeetingDays()));
-        alerts.add(alert("NO_MEETING", Severity.HIGH, since, lastAll.map(m -> List.of(m.eventId())).orElse(List.of()),
+        alerts.add(alert(AlertCode.NO_MEETING.name(), Severity.HIGH, since, lastAll.map(m -> List.of(m.eventId())).orElse(List.of()),
                 (lastAll.isPresent() ? "All partners last met on " + lastAll.get().on()
                         : "All partners have not met since the partnership was formed")
                         + ": when will everyone be in the same room again?"));
@@ -77,7 +77,7 @@ final class Alerts {
 
     static void postVacant(Context c, List<Alert> alerts) {
         for (var v : c.vacantPosts()) {
-            alerts.add(alert("POST_VACANT", Severity.HIGH, c.after(v.changedOn, c.params.vacancyDays() + 1),
+            alerts.add(alert(AlertCode.POST_VACANT.name(), Severity.HIGH, c.after(v.changedOn, c.params.vacancyDays() + 1),
                     List.of(v.eventId), capitalised(c.post(v)) + " has been vacant since " + v.changedOn
                             + ": who speaks for " + (v.orgId == null ? "the partnership" : c.name(v.orgId))
                             + " in the meantime?"));
@@ -96,7 +96,7 @@ final class Alerts {
             if (pair < p.pairConcern()) {
                 var respondent = c.name(r.getValue().respondentOrg());
                 var rated = c.name(r.getValue().ratedOrg());
-                alerts.add(alert("LOW_TRUST_PAIR", pair < p.pairCritical() ? Severity.CRITICAL : Severity.HIGH,
+                alerts.add(alert(AlertCode.LOW_TRUST_PAIR.name(), pair < p.pairCritical() ? Severity.CRITICAL : Severity.HIGH,
                         survey.on(), List.of(r.getKey()), respondent + " rated " + rated + " " + Context.rating(pair)
                                 + " of 5 on average (trust, reliability, openness and shared interest) in the survey of "
                                 + survey.on() + ": what would it take for " + respondent + " to trust " + rated
@@ -115,7 +115,7 @@ final class Alerts {
         var confirmations = facts.typeConfirmations;
         var since = mismatched.stream().map(o -> confirmations.get(o.confirmationId())).filter(java.util.Objects::nonNull)
                 .min(java.time.LocalDate::compareTo).orElse(c.today);
-        alerts.add(alert("TYPE_MISMATCH", Severity.HIGH, since, mismatched.stream()
+        alerts.add(alert(AlertCode.TYPE_MISMATCH.name(), Severity.HIGH, since, mismatched.stream()
                 .map(HealthFacts.Org::confirmationId).toList(), String.join(" and ", mismatched.stream()
                         .map(o -> c.name(o.orgId()) + " understands the partnership as "
                                 + Context.words(o.understoodType())).toList())
@@ -126,7 +126,7 @@ final class Alerts {
     static void highRisks(Context c, List<Alert> alerts) {
         var p = c.params;
         for (var r : c.overdueHighRisks()) {
-            alerts.add(alert("HIGH_RISK_OPEN", Severity.HIGH, c.after(r.raisedOn, p.riskOverdueDays() + 1),
+            alerts.add(alert(AlertCode.HIGH_RISK_OPEN.name(), Severity.HIGH, c.after(r.raisedOn, p.riskOverdueDays() + 1),
                     List.of(r.eventId), "A high " + Context.words(r.category) + " risk has been open since "
                             + r.raisedOn + ": what is being done about it, and by whom?"));
         }
@@ -141,7 +141,7 @@ final class Alerts {
             boolean met = facts.meetings.stream().anyMatch(m -> !m.on().isBefore(change.filledOn)
                     && (change.orgId == null ? m.attendedBy(change.incomingRef) : m.orgs().contains(change.orgId)));
             if (!met) {
-                alerts.add(alert("NEW_LEADER_NOT_MET", Severity.MEDIUM, change.filledOn,
+                alerts.add(alert(AlertCode.NEW_LEADER_NOT_MET.name(), Severity.MEDIUM, change.filledOn,
                         change.fillEventId == null ? List.of(change.eventId) : List.of(change.fillEventId),
                         "The new " + Context.words(change.role) + (change.orgId == null ? " of the partnership"
                                 : " at " + c.name(change.orgId)) + " (since " + change.filledOn
@@ -164,7 +164,7 @@ final class Alerts {
                         .max(java.time.LocalDate::compareTo);
                 var since = last.map(d -> c.after(d, p.seniorDays() + 1)).orElse(later(c.ageDay(p.seniorDays()),
                         facts.joinedOn.getOrDefault(org, facts.formedOn)));
-                alerts.add(alert("NO_SENIOR_ATTENDANCE", Severity.MEDIUM, since, Context.ids(recent),
+                alerts.add(alert(AlertCode.NO_SENIOR_ATTENDANCE.name(), Severity.MEDIUM, since, Context.ids(recent),
                         c.name(org) + (last.isPresent() ? " last had a senior person at a meeting on " + last.get()
                                 : " has not had a senior person at a meeting") + ": is the partnership still a priority"
                                 + " for its leaders?"));
@@ -177,14 +177,14 @@ final class Alerts {
         var primary = c.primaryGoal();
         if (primary != null && c.monthsSince(primary.getValue().lastAgreedOn) >= p.goalFreshMonths()) {
             var goal = primary.getValue();
-            alerts.add(alert("GOAL_STALE", Severity.MEDIUM, c.monthsAfter(goal.lastAgreedOn, p.goalFreshMonths()),
+            alerts.add(alert(AlertCode.GOAL_STALE.name(), Severity.MEDIUM, c.monthsAfter(goal.lastAgreedOn, p.goalFreshMonths()),
                     List.of(goal.lastEventId), "The shared goal " + Context.statement(goal) + " has not been revisited"
                             + " since " + goal.lastAgreedOn + ": is it still what everyone is working towards?"));
         }
         if (primary == null && c.age() >= p.goalExpectedFromDay()) {
             var retired = c.facts.goals.values().stream().filter(g -> !g.active && g.primary)
                     .map(g -> g.retiredOn).filter(java.util.Objects::nonNull).max(java.time.LocalDate::compareTo);
-            alerts.add(alert("NO_SHARED_GOAL", Severity.MEDIUM, later(c.ageDay(p.goalExpectedFromDay()),
+            alerts.add(alert(AlertCode.NO_SHARED_GOAL.name(), Severity.MEDIUM, later(c.ageDay(p.goalExpectedFromDay()),
                     retired.orElse(null)), List.of(), "There is no shared primary goal after "
                             + p.goalExpectedFromDay() + " days: what single thing are the partners trying to achieve"
                             + " together?"));
@@ -198,14 +198,14 @@ final class Alerts {
         if (facts.type != PartnershipType.COOPERATIVE && inForce.isEmpty() && c.age() >= p.agreementExpectedFromDay()) {
             var ended = facts.agreements.values().stream().map(a -> a.endedOn).filter(java.util.Objects::nonNull)
                     .max(java.time.LocalDate::compareTo);
-            alerts.add(alert("NO_AGREEMENT", Severity.MEDIUM, later(c.ageDay(p.agreementExpectedFromDay()),
+            alerts.add(alert(AlertCode.NO_AGREEMENT.name(), Severity.MEDIUM, later(c.ageDay(p.agreementExpectedFromDay()),
                     ended.orElse(null)), List.of(), (ended.isPresent() ? "No agreement has been in force since "
                             + ended.get() : "No agreement has been signed") + ": are roles, decisions and how to leave"
                             + " written down anywhere?"));
         }
         for (var a : inForce) {
             if (c.pastReview(a)) {
-                alerts.add(alert("AGREEMENT_REVIEW_OVERDUE", Severity.MEDIUM, a.reviewBy.plusDays(1),
+                alerts.add(alert(AlertCode.AGREEMENT_REVIEW_OVERDUE.name(), Severity.MEDIUM, a.reviewBy.plusDays(1),
                         List.of(a.eventId), "The " + Context.agreement(a.kind) + " was due for review on " + a.reviewBy
                                 + ": does it still describe how the partners work together?"));
             }
@@ -219,14 +219,14 @@ final class Alerts {
         if (facts.type != PartnershipType.COOPERATIVE && active.isEmpty() && c.age() >= p.measuresExpectedFromDay()) {
             var retired = facts.measures.values().stream().map(m -> m.retiredOn).filter(java.util.Objects::nonNull)
                     .max(java.time.LocalDate::compareTo);
-            alerts.add(alert("NO_MEASURES", Severity.MEDIUM, later(c.ageDay(p.measuresExpectedFromDay()),
+            alerts.add(alert(AlertCode.NO_MEASURES.name(), Severity.MEDIUM, later(c.ageDay(p.measuresExpectedFromDay()),
                     retired.orElse(null)), List.of(), "There is no measure of success after "
                             + p.measuresExpectedFromDay() + " days: how will the partners know it is working?"));
         }
         for (var m : active) {
             if (c.measureOverdue(m)) {
                 var last = Context.lastUpdate(m);
-                alerts.add(alert("MEASURE_OVERDUE", Severity.LOW, c.after(last, c.overdueAfter(m) + 1),
+                alerts.add(alert(AlertCode.MEASURE_OVERDUE.name(), Severity.LOW, c.after(last, c.overdueAfter(m) + 1),
                         List.of(m.latestEventId == null ? m.eventId : m.latestEventId), "The measure \"" + m.name
                                 + "\" has had no new value since " + last + ": who owns the next figure?"));
             }

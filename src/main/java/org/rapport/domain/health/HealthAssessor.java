@@ -292,16 +292,9 @@ public final class HealthAssessor {
     /** "no agreement, no senior attendance (3)": each code in words, with how many when more than one. */
     private static String codes(List<Alert> alerts) {
         var counts = new java.util.LinkedHashMap<String, Integer>();
-        alerts.forEach(a -> counts.merge(Context.words(Enum.valueOf(Code.class, a.code())), 1, Integer::sum));
+        alerts.forEach(a -> counts.merge(Context.words(AlertCode.valueOf(a.code())), 1, Integer::sum));
         return String.join(", ", counts.entrySet().stream()
                 .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + ")" : "")).toList());
-    }
-
-    /** The alert codes, to name them in words. */
-    enum Code {
-        FUNDING_CLIFF, NO_MEETING, POST_VACANT, LOW_TRUST_PAIR, TYPE_MISMATCH, HIGH_RISK_OPEN, NEW_LEADER_NOT_MET,
-        NO_SENIOR_ATTENDANCE, GOAL_STALE, NO_SHARED_GOAL, NO_AGREEMENT, AGREEMENT_REVIEW_OVERDUE, NO_MEASURES,
-        MEASURE_OVERDUE
     }
 
     private static String scores(Map<HealthDimension, Dimension> dimensions, List<HealthDimension> which) {

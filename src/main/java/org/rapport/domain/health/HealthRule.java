@@ -78,6 +78,11 @@ public enum HealthRule {
         return wire;
     }
 
+    /** Whether the rule's reason names who rated whom in a trust survey, which funders never see. */
+    public boolean revealsRatings() {
+        return this == TRUST_SURVEY || this == LOW_TRUST_PAIR;
+    }
+
     /** The rule of that name in the answers, if any. */
     public static Optional<HealthRule> ofWire(String wire) {
         return Arrays.stream(values()).filter(r -> r.wire.equals(wire)).findFirst();

@@ -101,12 +101,12 @@ final class NextSteps {
         var today = c.today;
         var partners = List.copyOf(c.facts.partnerIds());
 
-        if (open.containsKey("FUNDING_CLIFF") || planGap(c)) {
+        if (open.containsKey(AlertCode.FUNDING_CLIFF.name()) || planGap(c)) {
             var unplanned = c.facts.fundings.values().stream().filter(f -> f.active && f.endsOn != null
                     && !f.endsOn.isAfter(today.plusMonths(c.params.planHorizonMonths())) && !c.agreedPlan(f.fundingId))
                     .toList();
             if (!unplanned.isEmpty()) {
-                var addresses = codes(open, "FUNDING_CLIFF");
+                var addresses = codes(open, AlertCode.FUNDING_CLIFF.name());
                 addresses.add(HealthRule.PLAN.wire());
                 remedies.add(new Remedy(addresses, "Agree a continuation plan for "
                         + String.join(" and ", unplanned.stream().map(f -> Context.funding(f) + " (ends " + f.endsOn + ")")
@@ -117,73 +117,73 @@ final class NextSteps {
                                 BigDecimal.ONE)), HealthDimension.SUSTAINABILITY));
             }
         }
-        var meetingAlerts = codes(open, "NO_MEETING", "NO_SENIOR_ATTENDANCE", "NEW_LEADER_NOT_MET");
+        var meetingAlerts = codes(open, AlertCode.NO_MEETING.name(), AlertCode.NO_SENIOR_ATTENDANCE.name(), AlertCode.NEW_LEADER_NOT_MET.name());
         if (missing.contains(HealthRule.FORUM.wire())) {
             meetingAlerts.add("forum");
         }
         if (!meetingAlerts.isEmpty() && partners.size() >= 2) {
             remedies.add(new Remedy(meetingAlerts, "Hold a board meeting with a senior person from every partner"
-                    + (open.containsKey("NEW_LEADER_NOT_MET") ? ", new post-holders included" : ""),
+                    + (open.containsKey(AlertCode.NEW_LEADER_NOT_MET.name()) ? ", new post-holders included" : ""),
                     List.of(fullMeeting(c)), HealthDimension.ENGAGEMENT));
         }
         for (var v : c.vacantPosts()) {
-            remedies.add(new Remedy(List.of("POST_VACANT"), "Record who now holds the post: "
+            remedies.add(new Remedy(List.of(AlertCode.POST_VACANT.name()), "Record who now holds the post: "
                     + c.post(v), List.of(new LeadershipChanged(v.orgId, v.role,
                             "new-" + v.role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                                     + (v.orgId == null ? "" : "-" + v.orgId), today, true)), HealthDimension.ENGAGEMENT));
         }
         var survey = c.freshSurvey();
-        if (open.containsKey("LOW_TRUST_PAIR") && survey != null) {
+        if (open.containsKey(AlertCode.LOW_TRUST_PAIR.name()) && survey != null) {
             c.surveyResponses(survey).stream().filter(r -> Context.meanRating(r.getValue()) < c.params.pairConcern())
                     .map(r -> List.of(r.getValue().respondentOrg(), r.getValue().ratedOrg()))
                     .filter(pair -> c.facts.partnerIds().containsAll(pair)).distinct()
-                    .forEach(pair -> remedies.add(new Remedy(List.of("LOW_TRUST_PAIR"), "Bring the senior people of "
+                    .forEach(pair -> remedies.add(new Remedy(List.of(AlertCode.LOW_TRUST_PAIR.name()), "Bring the senior people of "
                             + c.name(pair.get(0)) + " and " + c.name(pair.get(1)) + " together to talk about what would"
                             + " rebuild trust, then ask again in a new survey", List.of(new MeetingHeld(
                                     MeetingHeld.MeetingFormat.IN_PERSON, MeetingHeld.MeetingKind.WORKSHOP, pair.stream()
                                             .map(o -> new MeetingHeld.Attendee("senior-" + o, o, Seniority.EXECUTIVE))
                                             .toList())), HealthDimension.TRUST)));
         }
-        if (open.containsKey("TYPE_MISMATCH")) {
+        if (open.containsKey(AlertCode.TYPE_MISMATCH.name())) {
             var mismatched = c.mismatchedTypes();
-            remedies.add(new Remedy(List.of("TYPE_MISMATCH"), "Agree together that this is a "
+            remedies.add(new Remedy(List.of(AlertCode.TYPE_MISMATCH.name()), "Agree together that this is a "
                     + Context.words(c.facts.type) + " partnership, and record each partner's confirmation",
                     mismatched.stream().map(o -> (PartnershipEvent) new PartnershipTypeConfirmed(o.orgId(), c.facts.type))
                             .toList(), HealthDimension.ALIGNMENT));
         }
         c.facts.risks.entrySet().stream().filter(e -> c.overdueHighRisks().contains(e.getValue()))
-                .forEach(e -> remedies.add(new Remedy(List.of("HIGH_RISK_OPEN"), "Mitigate the high "
+                .forEach(e -> remedies.add(new Remedy(List.of(AlertCode.HIGH_RISK_OPEN.name()), "Mitigate the high "
                         + Context.words(e.getValue().category) + " risk raised on " + e.getValue().raisedOn
                         + " and record it", List.of(new RiskResolved(e.getKey(), RiskResolved.Outcome.MITIGATED)), HealthDimension.GOVERNANCE)));
         var primary = c.primaryGoal();
-        if (open.containsKey("GOAL_STALE") && primary != null) {
-            remedies.add(new Remedy(List.of("GOAL_STALE"), "Revisit the shared goal " + Context.statement(primary.getValue())
+        if (open.containsKey(AlertCode.GOAL_STALE.name()) && primary != null) {
+            remedies.add(new Remedy(List.of(AlertCode.GOAL_STALE.name()), "Revisit the shared goal " + Context.statement(primary.getValue())
                     + " with every partner and record that they reaffirm it", List.of(new SharedGoalRevised(
                             primary.getKey(), SharedGoalRevised.Change.REAFFIRMED, null, partners)), HealthDimension.ALIGNMENT));
         }
-        if (primary == null && (open.containsKey("NO_SHARED_GOAL") || missing.contains(HealthRule.SINGLE_GOAL.wire()))) {
-            remedies.add(new Remedy(codesAnd(open, "NO_SHARED_GOAL", missing, HealthRule.COVERAGE, HealthRule.FRESHNESS,
+        if (primary == null && (open.containsKey(AlertCode.NO_SHARED_GOAL.name()) || missing.contains(HealthRule.SINGLE_GOAL.wire()))) {
+            remedies.add(new Remedy(codesAnd(open, AlertCode.NO_SHARED_GOAL.name(), missing, HealthRule.COVERAGE, HealthRule.FRESHNESS,
                     HealthRule.SINGLE_GOAL),
                     "Agree one shared primary goal, endorsed by every partner", List.of(new SharedGoalAgreed(
                             fresh("shared-goal", c.facts.goals.keySet()), "Our shared goal", true, partners)), HealthDimension.ALIGNMENT));
         }
-        if (open.containsKey("NO_AGREEMENT") || missing.contains(HealthRule.AGREEMENT.wire())) {
-            remedies.add(new Remedy(codesAnd(open, "NO_AGREEMENT", missing, HealthRule.AGREEMENT),
+        if (open.containsKey(AlertCode.NO_AGREEMENT.name()) || missing.contains(HealthRule.AGREEMENT.wire())) {
+            remedies.add(new Remedy(codesAnd(open, AlertCode.NO_AGREEMENT.name(), missing, HealthRule.AGREEMENT),
                     "Sign terms of reference with every partner, covering roles, decisions, resources, risk, conflict,"
                             + " data, exit and review", List.of(termsOfReference(c, today)), HealthDimension.GOVERNANCE));
         }
         for (var e : c.facts.agreements.entrySet()) {
             var a = e.getValue();
             if (a.inForce && c.pastReview(a)) {
-                remedies.add(new Remedy(List.of("AGREEMENT_REVIEW_OVERDUE"), "Review the " + Context.agreement(a.kind)
+                remedies.add(new Remedy(List.of(AlertCode.AGREEMENT_REVIEW_OVERDUE.name()), "Review the " + Context.agreement(a.kind)
                         + " with every partner and sign its renewal", List.of(
                                 new AgreementEnded(e.getKey(), AgreementEnded.Reason.REPLACED),
                                 new AgreementSigned(fresh(e.getKey() + "-renewed", c.facts.agreements.keySet()), a.kind,
                                         partners, today, today.plusMonths(12), allCovers())), HealthDimension.GOVERNANCE));
             }
         }
-        if ((open.containsKey("NO_MEASURES") || missing.contains(HealthRule.MEASURES_DEFINED.wire())) && primary != null) {
-            remedies.add(new Remedy(codesAnd(open, "NO_MEASURES", missing, HealthRule.MEASURES_DEFINED), "Define a measure of"
+        if ((open.containsKey(AlertCode.NO_MEASURES.name()) || missing.contains(HealthRule.MEASURES_DEFINED.wire())) && primary != null) {
+            remedies.add(new Remedy(codesAnd(open, AlertCode.NO_MEASURES.name(), missing, HealthRule.MEASURES_DEFINED), "Define a measure of"
                     + " success for the goal " + Context.statement(primary.getValue()) + ", owned by one partner",
                     List.of(new MeasureDefined(fresh("measure", c.facts.measures.keySet()), primary.getKey(),
                             partners.get(0), "A measure of success", BigDecimal.ZERO, MeasureDefined.Direction.INCREASE,
@@ -192,7 +192,7 @@ final class NextSteps {
         var overdue = c.facts.measures.entrySet().stream().filter(e -> e.getValue().active
                 && c.measureOverdue(e.getValue())).toList();
         if (!overdue.isEmpty()) {
-            remedies.add(new Remedy(List.of("MEASURE_OVERDUE"), "Record the latest value of "
+            remedies.add(new Remedy(List.of(AlertCode.MEASURE_OVERDUE.name()), "Record the latest value of "
                     + String.join(", ", overdue.stream().map(e -> "\"" + e.getValue().name + "\"").toList()),
                     overdue.stream().map(e -> (PartnershipEvent) new MeasureRecorded(e.getKey(), today,
                             e.getValue().latestValue == null ? e.getValue().baseline : e.getValue().latestValue))
