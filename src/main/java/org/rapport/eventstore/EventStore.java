@@ -37,6 +37,9 @@ public class EventStore {
                     and v.data ->> 'voidedEventId' = e.event_id::text) as voided
             """;
 
+    /** The first of the partnership row's parameters in the append, after the events' and the idempotency key's. */
+    public static final int APPEND_ROW_PARAMS = 17;
+
     /** The append: public so that the benchmark harness can drive this very statement through pgbench. */
     public static final String APPEND = """
             with new_events as (
@@ -50,31 +53,12 @@ public class EventStore {
                                           correlation_id, causation_id, evidence_url, n)
                 order by u.n
                 returning position, version, data::text as data, recorded_at
-            ), head as (
-                insert into partnerships (id, version, state, partner_orgs, updated_at, name, partnership_type,
-                                          sectors, funder_ids, health, health_status, health_overall, health_alerts,
-                                          health_assessed_at, params_version, health_key, health_scores)
-                values ($1, $13, $14::text::jsonb, $15::text[], $2, $20, $21, $22::text[], $23::text[],
-                        $24::text::jsonb, $25, $26, $27::text[], $28, $29, $31, $30::text::jsonb -> 'scores')
-                on conflict (id) do update set version = excluded.version, state = excluded.state,
-                    partner_orgs = excluded.partner_orgs, updated_at = excluded.updated_at, name = excluded.name,
-                    partnership_type = excluded.partnership_type, sectors = excluded.sectors,
-                    funder_ids = excluded.funder_ids, health = excluded.health, health_status = excluded.health_status,
-                    health_overall = excluded.health_overall, health_alerts = excluded.health_alerts,
-                    health_assessed_at = excluded.health_assessed_at, params_version = excluded.params_version,
-                    health_key = excluded.health_key, health_scores = excluded.health_scores
-                returning id
             ), remembered as (
                 insert into idempotency_keys (caller, request_path, key, request_hash, event_ids, created_at)
-                select $16, $17, $18, $19, $5::uuid[], $2 where $18::text is not null
+                select $13, $14, $15, $16, $5::uuid[], $2 where $15::text is not null
                 returning key
-            ), health_changed as (
-                insert into health_outbox (partnership_id, funder_ids, summary, created_at)
-                select $1, $23::text[], $30::text::jsonb, $2
-                where $31::text is distinct from (select health_key from partnerships where id = $1)
-                   or $23::text[] is distinct from (select funder_ids from partnerships where id = $1)
-                returning id
-            )
+            ), """ + PartnershipRows.upsert("head", APPEND_ROW_PARAMS) + """
+
             select position, version, data, recorded_at from new_events order by version
             """;
 
@@ -142,17 +126,11 @@ public class EventStore {
             evidenceUrls[i] = e.evidenceUrl();
         }
         var key = append.idempotencyKey();
-        var model = append.readModel();
-        var health = model.health();
-        var params = Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()), append.recordedBy(),
-                versions, ids, types, schemaVersions, data, occurredAt, correlationIds, causationIds, evidenceUrls,
-                append.newVersion(), model.state(), model.partnerOrgs().toArray(String[]::new),
-                key == null ? null : key.caller(), key == null ? null : key.path(),
-                key == null ? null : key.key(), key == null ? null : key.requestHash(),
-                model.name(), model.partnershipType(), model.sectors().toArray(String[]::new),
-                model.funderIds().toArray(String[]::new), health.view(), health.status(), health.overall(),
-                health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
-                health.summary().toString(), health.changeKey());
+        var params = new ArrayList<Object>(Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()),
+                append.recordedBy(), versions, ids, types, schemaVersions, data, occurredAt, correlationIds,
+                causationIds, evidenceUrls, key == null ? null : key.caller(), key == null ? null : key.path(),
+                key == null ? null : key.key(), key == null ? null : key.requestHash()));
+        params.addAll(PartnershipRows.params(append.newVersion(), append.readModel(), append.recordedAt()));
         return pool.preparedQuery(APPEND).execute(Tuple.from(params))
                 .onFailure(PgException.class).transform(EventStore::conflictOrSame)
                 .map(rows -> {
@@ -175,54 +153,28 @@ public class EventStore {
      * append since then wrote a newer one. Answers whether the row was written.
      */
     public Uni<Boolean> writeReadModel(UUID partnershipId, long version, Append.ReadModel model, Instant now) {
-        var health = model.health();
-        return pool.preparedQuery("""
-                with old as (select health_key from partnerships where id = $1), written as (
-                    update partnerships set state = $3::text::jsonb, partner_orgs = $4::text[], updated_at = $5,
-                        name = $6, partnership_type = $7, sectors = $8::text[], funder_ids = $9::text[],
-                        health = $10::text::jsonb, health_status = $11, health_overall = $12,
-                        health_alerts = $13::text[], health_assessed_at = $14, params_version = $15, health_key = $17,
-                        health_scores = $16::text::jsonb -> 'scores'
-                    where id = $1 and version = $2
-                    returning id
-                ), changed as (
-                    insert into health_outbox (partnership_id, funder_ids, summary, created_at)
-                    select $1, $9::text[], $16::text::jsonb, $5 from written
-                    where $17::text is distinct from (select health_key from old)
-                )
-                select count(*) as written from written""")
-                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, model.state(),
-                        model.partnerOrgs().toArray(String[]::new), utc(now), model.name(), model.partnershipType(),
-                        model.sectors().toArray(String[]::new), model.funderIds().toArray(String[]::new),
-                        health.view(), health.status(), health.overall(),
-                        health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
-                        health.summary().toString(), health.changeKey())))
-                .map(rows -> rows.iterator().next().getLong("written") == 1);
+        return written(REPLACE_ROW, partnershipId, PartnershipRows.params(version, model, now));
     }
 
     /**
      * Replaces a partnership's health, provided its stream is still at {@code version}; a change
      * of status, integer score, alerts or model version (the row's change key) goes to the health
-     * outbox in the same statement.
+     * outbox in the same statement, dated when the health was assessed.
      */
     public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
-        return pool.preparedQuery("""
-                with old as (select health_key from partnerships where id = $1), written as (
-                    update partnerships set health = $3::text::jsonb, health_status = $4, health_overall = $5,
-                        health_alerts = $6::text[], health_assessed_at = $7, params_version = $8, health_key = $10,
-                        health_scores = $9::text::jsonb -> 'scores'
-                    where id = $1 and version = $2
-                    returning id, funder_ids
-                ), changed as (
-                    insert into health_outbox (partnership_id, funder_ids, summary, created_at)
-                    select $1, funder_ids, $9::text::jsonb, $7 from written
-                    where $10::text is distinct from (select health_key from old)
-                )
-                select count(*) as written from written""")
-                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, health.view(),
-                        health.status(), health.overall(), health.alerts().toArray(String[]::new),
-                        utc(health.assessedAt()), health.paramsVersion(), health.summary().toString(),
-                        health.changeKey())))
+        return written(REPLACE_HEALTH, partnershipId, PartnershipRows.params(version, health, health.assessedAt()));
+    }
+
+    private static final String REPLACE_ROW = "with " + PartnershipRows.replaceRow("written", 2)
+            + "\nselect count(*) as written from written";
+    private static final String REPLACE_HEALTH = "with " + PartnershipRows.replaceHealth("written", 2)
+            + "\nselect count(*) as written from written";
+
+    private Uni<Boolean> written(String sql, UUID partnershipId, List<Object> rowParams) {
+        var params = new ArrayList<Object>(rowParams.size() + 1);
+        params.add(partnershipId);
+        params.addAll(rowParams);
+        return pool.preparedQuery(sql).execute(Tuple.from(params))
                 .map(rows -> rows.iterator().next().getLong("written") == 1);
     }
 
