@@ -1,18 +1,26 @@
 package org.rapport.eventstore;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The one writer of a partnership's row and of its health outbox record: which column holds what,
+ * The partnerships' rows: the one writer of a partnership's row and of its health outbox record: which column holds what,
  * the upsert, and when a health change goes to the outbox, each written once here and used by the
  * append, the rebuild and the reassessment.
  *
@@ -27,7 +35,8 @@ import java.util.stream.Collectors;
  * what the row held before the statement (every sub-statement of one statement reads the same
  * snapshot, so a sub-select of the row sees it as it was).
  */
-public final class PartnershipRows {
+@ApplicationScoped
+public class PartnershipRows {
 
     /** A column and the value written to it, {@code {name}} standing for the writer's parameter of that name. */
     private record Column(String name, String value) {
@@ -94,8 +103,108 @@ public final class PartnershipRows {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
-    private PartnershipRows() {
+    private final Pool pool;
+
+    public PartnershipRows(Pool pool) {
+        this.pool = pool;
     }
+
+    /**
+     * Replaces a partnership's read model, provided its stream is still at {@code version}: an
+     * append since then wrote a newer one. Answers whether the row was written.
+     */
+    public Uni<Boolean> writeReadModel(UUID partnershipId, long version, Append.ReadModel model, Instant now) {
+        return written(REPLACE_ROW, partnershipId, PartnershipRows.params(version, model, now));
+    }
+
+    /**
+     * Replaces a partnership's health, provided its stream is still at {@code version}; a change
+     * of status, integer score, alerts or model version (the row's change key) goes to the health
+     * outbox in the same statement, dated when the health was assessed.
+     */
+    public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
+        return written(REPLACE_HEALTH, partnershipId, PartnershipRows.params(version, health, health.assessedAt()));
+    }
+
+    private static final String REPLACE_ROW = "with " + PartnershipRows.replaceRow("written", 2)
+            + "\nselect count(*) as written from written";
+    private static final String REPLACE_HEALTH = "with " + PartnershipRows.replaceHealth("written", 2)
+            + "\nselect count(*) as written from written";
+
+    private Uni<Boolean> written(String sql, UUID partnershipId, List<Object> rowParams) {
+        var params = new ArrayList<Object>(rowParams.size() + 1);
+        params.add(partnershipId);
+        params.addAll(rowParams);
+        return pool.preparedQuery(sql).execute(Tuple.from(params))
+                .map(rows -> rows.iterator().next().getLong("written") == 1);
+    }
+
+    /** A partnership id and its stream version. */
+    public record StreamRef(UUID partnershipId, long version) {
+    }
+
+    /** Partnerships after {@code after} in id order, for work done in batches. */
+    public Uni<List<StreamRef>> streams(UUID after, int limit) {
+        return pool.preparedQuery("select id, version from partnerships where id > $1 order by id limit $2")
+                .execute(Tuple.of(after, limit))
+                .map(PartnershipRows::streamRefs);
+    }
+
+    /** Partnerships whose health was last assessed before {@code before}, oldest first. */
+    public Uni<List<StreamRef>> assessedBefore(Instant before, int limit) {
+        return pool.preparedQuery("select id, version from partnerships where health_assessed_at < $1"
+                + " order by health_assessed_at, id limit $2")
+                .execute(Tuple.of(utc(before), limit))
+                .map(PartnershipRows::streamRefs);
+    }
+
+    /**
+     * Partnerships after {@code after} in id order whose stored health was assessed under a model
+     * version other than {@code paramsVersion}, or never assessed.
+     */
+    public Uni<List<StreamRef>> assessedUnderOtherModel(String paramsVersion, UUID after, int limit) {
+        return pool.preparedQuery("select id, version from partnerships where id > $2"
+                + " and params_version is distinct from $1 order by id limit $3")
+                .execute(Tuple.of(paramsVersion, after, limit))
+                .map(PartnershipRows::streamRefs);
+    }
+
+    private static List<StreamRef> streamRefs(RowSet<Row> rows) {
+        var refs = new ArrayList<StreamRef>(rows.size());
+        rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
+        return List.copyOf(refs);
+    }
+
+    /**
+     * The stored health view as the database holds it (JSON text, not parsed), with what decides
+     * who may see it (the partners' organisations and the funders) and what identifies it: the
+     * stream version and the moment it was assessed at. A health view is a function of the
+     * stream up to a version, the moment and the model's parameters, so a view already held for
+     * the same version and moment is the same view.
+     */
+    public record StoredHealth(List<String> partnerOrgs, List<String> funderIds, long version, Instant assessedAt,
+            String paramsVersion, String view) {
+    }
+
+    /**
+     * One row read, nothing parsed: the health read is the service's most frequent request. The
+     * view itself (about 12 KB of JSON) is left out, null, when it is the one assessed for
+     * {@code heldVersion} at {@code heldAssessedAt} under {@code heldParams}, which the caller
+     * already holds.
+     */
+    public Uni<Optional<StoredHealth>> storedHealth(UUID partnershipId, Long heldVersion, Instant heldAssessedAt,
+            String heldParams) {
+        return pool.preparedQuery("select partner_orgs, funder_ids, version, health_assessed_at, params_version,"
+                + " case when version = $2 and health_assessed_at = $3 and params_version = $4 then null"
+                + " else health::text end as health from partnerships where id = $1")
+                .execute(Tuple.of(partnershipId, heldVersion, utc(heldAssessedAt), heldParams))
+                .map(rows -> EventStore.first(rows).map(row -> new StoredHealth(List.of(row.getArrayOfStrings("partner_orgs")),
+                        List.of(row.getArrayOfStrings("funder_ids")), row.getLong("version"),
+                        row.getOffsetDateTime("health_assessed_at") == null ? null
+                                : row.getOffsetDateTime("health_assessed_at").toInstant(),
+                        row.getString("params_version"), row.getString("health"))));
+    }
+
 
     /**
      * The append's write: the whole row, inserted or replaced whatever its version (the events'
