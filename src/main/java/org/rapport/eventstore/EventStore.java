@@ -20,7 +20,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The PostgreSQL event log: append to a partnership's stream, read a stream, follow all streams.
+ * The PostgreSQL event log: append to a partnership's stream, read a stream, follow all streams,
+ * remember idempotency keys. The append writes the partnership's row and health outbox record
+ * too, with {@link PartnershipRows}' SQL; the rows and the outbox are read and rewritten by
+ * {@link PartnershipRows} and {@link HealthOutbox}.
  *
  * <p>An append is one SQL statement (events, the partnership's new state and the idempotency key
  * together), so it commits or fails whole in a single round trip. Each stream version is written
@@ -37,6 +40,9 @@ public class EventStore {
                     and v.data ->> 'voidedEventId' = e.event_id::text) as voided
             """;
 
+    /** The first of the partnership row's parameters in the append, after the events' and the idempotency key's. */
+    public static final int APPEND_ROW_PARAMS = 17;
+
     /** The append: public so that the benchmark harness can drive this very statement through pgbench. */
     public static final String APPEND = """
             with new_events as (
@@ -50,31 +56,12 @@ public class EventStore {
                                           correlation_id, causation_id, evidence_url, n)
                 order by u.n
                 returning position, version, data::text as data, recorded_at
-            ), head as (
-                insert into partnerships (id, version, state, partner_orgs, updated_at, name, partnership_type,
-                                          sectors, funder_ids, health, health_status, health_overall, health_alerts,
-                                          health_assessed_at, params_version, health_key, health_scores)
-                values ($1, $13, $14::text::jsonb, $15::text[], $2, $20, $21, $22::text[], $23::text[],
-                        $24::text::jsonb, $25, $26, $27::text[], $28, $29, $31, $30::text::jsonb -> 'scores')
-                on conflict (id) do update set version = excluded.version, state = excluded.state,
-                    partner_orgs = excluded.partner_orgs, updated_at = excluded.updated_at, name = excluded.name,
-                    partnership_type = excluded.partnership_type, sectors = excluded.sectors,
-                    funder_ids = excluded.funder_ids, health = excluded.health, health_status = excluded.health_status,
-                    health_overall = excluded.health_overall, health_alerts = excluded.health_alerts,
-                    health_assessed_at = excluded.health_assessed_at, params_version = excluded.params_version,
-                    health_key = excluded.health_key, health_scores = excluded.health_scores
-                returning id
             ), remembered as (
                 insert into idempotency_keys (caller, request_path, key, request_hash, event_ids, created_at)
-                select $16, $17, $18, $19, $5::uuid[], $2 where $18::text is not null
+                select $13, $14, $15, $16, $5::uuid[], $2 where $15::text is not null
                 returning key
-            ), health_changed as (
-                insert into health_outbox (partnership_id, funder_ids, summary, created_at)
-                select $1, $23::text[], $30::text::jsonb, $2
-                where $31::text is distinct from (select health_key from partnerships where id = $1)
-                   or $23::text[] is distinct from (select funder_ids from partnerships where id = $1)
-                returning id
-            )
+            ), """ + PartnershipRows.upsert("head", APPEND_ROW_PARAMS) + """
+
             select position, version, data, recorded_at from new_events order by version
             """;
 
@@ -83,7 +70,7 @@ public class EventStore {
      * so rows below it can no longer appear out of order. A reader that followed positions alone
      * would skip a row whose transaction took a lower position but committed later.
      */
-    private static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+    static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -142,17 +129,11 @@ public class EventStore {
             evidenceUrls[i] = e.evidenceUrl();
         }
         var key = append.idempotencyKey();
-        var model = append.readModel();
-        var health = model.health();
-        var params = Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()), append.recordedBy(),
-                versions, ids, types, schemaVersions, data, occurredAt, correlationIds, causationIds, evidenceUrls,
-                append.newVersion(), model.state(), model.partnerOrgs().toArray(String[]::new),
-                key == null ? null : key.caller(), key == null ? null : key.path(),
-                key == null ? null : key.key(), key == null ? null : key.requestHash(),
-                model.name(), model.partnershipType(), model.sectors().toArray(String[]::new),
-                model.funderIds().toArray(String[]::new), health.view(), health.status(), health.overall(),
-                health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
-                health.summary().toString(), health.changeKey());
+        var params = new ArrayList<Object>(Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()),
+                append.recordedBy(), versions, ids, types, schemaVersions, data, occurredAt, correlationIds,
+                causationIds, evidenceUrls, key == null ? null : key.caller(), key == null ? null : key.path(),
+                key == null ? null : key.key(), key == null ? null : key.requestHash()));
+        params.addAll(PartnershipRows.params(append.newVersion(), append.readModel(), append.recordedAt()));
         return pool.preparedQuery(APPEND).execute(Tuple.from(params))
                 .onFailure(PgException.class).transform(EventStore::conflictOrSame)
                 .map(rows -> {
@@ -168,165 +149,6 @@ public class EventStore {
                     }
                     return List.copyOf(stored);
                 });
-    }
-
-    /**
-     * Replaces a partnership's read model, provided its stream is still at {@code version}: an
-     * append since then wrote a newer one. Answers whether the row was written.
-     */
-    public Uni<Boolean> writeReadModel(UUID partnershipId, long version, Append.ReadModel model, Instant now) {
-        var health = model.health();
-        return pool.preparedQuery("""
-                with old as (select health_key from partnerships where id = $1), written as (
-                    update partnerships set state = $3::text::jsonb, partner_orgs = $4::text[], updated_at = $5,
-                        name = $6, partnership_type = $7, sectors = $8::text[], funder_ids = $9::text[],
-                        health = $10::text::jsonb, health_status = $11, health_overall = $12,
-                        health_alerts = $13::text[], health_assessed_at = $14, params_version = $15, health_key = $17,
-                        health_scores = $16::text::jsonb -> 'scores'
-                    where id = $1 and version = $2
-                    returning id
-                ), changed as (
-                    insert into health_outbox (partnership_id, funder_ids, summary, created_at)
-                    select $1, $9::text[], $16::text::jsonb, $5 from written
-                    where $17::text is distinct from (select health_key from old)
-                )
-                select count(*) as written from written""")
-                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, model.state(),
-                        model.partnerOrgs().toArray(String[]::new), utc(now), model.name(), model.partnershipType(),
-                        model.sectors().toArray(String[]::new), model.funderIds().toArray(String[]::new),
-                        health.view(), health.status(), health.overall(),
-                        health.alerts().toArray(String[]::new), utc(health.assessedAt()), health.paramsVersion(),
-                        health.summary().toString(), health.changeKey())))
-                .map(rows -> rows.iterator().next().getLong("written") == 1);
-    }
-
-    /**
-     * Replaces a partnership's health, provided its stream is still at {@code version}; a change
-     * of status, integer score, alerts or model version (the row's change key) goes to the health
-     * outbox in the same statement.
-     */
-    public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
-        return pool.preparedQuery("""
-                with old as (select health_key from partnerships where id = $1), written as (
-                    update partnerships set health = $3::text::jsonb, health_status = $4, health_overall = $5,
-                        health_alerts = $6::text[], health_assessed_at = $7, params_version = $8, health_key = $10,
-                        health_scores = $9::text::jsonb -> 'scores'
-                    where id = $1 and version = $2
-                    returning id, funder_ids
-                ), changed as (
-                    insert into health_outbox (partnership_id, funder_ids, summary, created_at)
-                    select $1, funder_ids, $9::text::jsonb, $7 from written
-                    where $10::text is distinct from (select health_key from old)
-                )
-                select count(*) as written from written""")
-                .execute(Tuple.from(Arrays.<Object>asList(partnershipId, version, health.view(),
-                        health.status(), health.overall(), health.alerts().toArray(String[]::new),
-                        utc(health.assessedAt()), health.paramsVersion(), health.summary().toString(),
-                        health.changeKey())))
-                .map(rows -> rows.iterator().next().getLong("written") == 1);
-    }
-
-    /** A health change waiting in the outbox. */
-    public record HealthChange(long id, long txId, UUID partnershipId, List<String> funderIds, JsonNode summary) {
-    }
-
-    /** The health outbox after {@code after}, in (transaction, id) order below the horizon: no gaps. */
-    public Uni<List<HealthChange>> healthChanges(FeedCursor after, int limit) {
-        return pool.preparedQuery("select id, tx_id, partnership_id, funder_ids, summary::text as summary"
-                + " from health_outbox where (tx_id, id) > ($1, $2) and tx_id < " + HORIZON
-                + " order by tx_id, id limit $3")
-                .execute(Tuple.of(after.txId(), after.position(), limit))
-                .map(rows -> {
-                    var changes = new ArrayList<HealthChange>();
-                    rows.forEach(row -> changes.add(new HealthChange(row.getLong("id"), row.getLong("tx_id"),
-                            row.getUUID("partnership_id"), List.of(row.getArrayOfStrings("funder_ids")),
-                            parse(row.getString("summary")))));
-                    return List.copyOf(changes);
-                });
-    }
-
-    /** A partnership id and its stream version. */
-    public record StreamRef(UUID partnershipId, long version) {
-    }
-
-    /** Partnerships after {@code after} in id order, for work done in batches. */
-    public Uni<List<StreamRef>> streams(UUID after, int limit) {
-        return pool.preparedQuery("select id, version from partnerships where id > $1 order by id limit $2")
-                .execute(Tuple.of(after, limit))
-                .map(EventStore::streamRefs);
-    }
-
-    /** Partnerships whose health was last assessed before {@code before}, oldest first. */
-    public Uni<List<StreamRef>> assessedBefore(Instant before, int limit) {
-        return pool.preparedQuery("select id, version from partnerships where health_assessed_at < $1"
-                + " order by health_assessed_at, id limit $2")
-                .execute(Tuple.of(utc(before), limit))
-                .map(EventStore::streamRefs);
-    }
-
-    /**
-     * Partnerships after {@code after} in id order whose stored health was assessed under a model
-     * version other than {@code paramsVersion}, or never assessed.
-     */
-    public Uni<List<StreamRef>> assessedUnderOtherModel(String paramsVersion, UUID after, int limit) {
-        return pool.preparedQuery("select id, version from partnerships where id > $2"
-                + " and params_version is distinct from $1 order by id limit $3")
-                .execute(Tuple.of(paramsVersion, after, limit))
-                .map(EventStore::streamRefs);
-    }
-
-    private static List<StreamRef> streamRefs(RowSet<Row> rows) {
-        var refs = new ArrayList<StreamRef>(rows.size());
-        rows.forEach(row -> refs.add(new StreamRef(row.getUUID("id"), row.getLong("version"))));
-        return List.copyOf(refs);
-    }
-
-    /**
-     * Runs {@code work} while holding a cluster-wide advisory lock, if no other instance holds it;
-     * answers null without running it otherwise. The lock lives on one connection outside any
-     * transaction, so it holds back no follower of the log.
-     */
-    public <T> Uni<T> exclusively(long lockKey, java.util.function.Supplier<Uni<T>> work) {
-        return pool.getConnection().flatMap(connection -> connection.preparedQuery("select pg_try_advisory_lock($1) as locked")
-                .execute(Tuple.of(lockKey))
-                .flatMap(rows -> {
-                    if (!rows.iterator().next().getBoolean("locked")) {
-                        return Uni.createFrom().<T>nullItem();
-                    }
-                    return work.get().onTermination().call(() -> connection
-                            .preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(lockKey)));
-                })
-                .onTermination().call(connection::close));
-    }
-
-    /**
-     * The stored health view as the database holds it (JSON text, not parsed), with what decides
-     * who may see it (the partners' organisations and the funders) and what identifies it: the
-     * stream version and the moment it was assessed at. A health view is a function of the
-     * stream up to a version, the moment and the model's parameters, so a view already held for
-     * the same version and moment is the same view.
-     */
-    public record StoredHealth(List<String> partnerOrgs, List<String> funderIds, long version, Instant assessedAt,
-            String paramsVersion, String view) {
-    }
-
-    /**
-     * One row read, nothing parsed: the health read is the service's most frequent request. The
-     * view itself (about 12 KB of JSON) is left out, null, when it is the one assessed for
-     * {@code heldVersion} at {@code heldAssessedAt} under {@code heldParams}, which the caller
-     * already holds.
-     */
-    public Uni<Optional<StoredHealth>> storedHealth(UUID partnershipId, Long heldVersion, Instant heldAssessedAt,
-            String heldParams) {
-        return pool.preparedQuery("select partner_orgs, funder_ids, version, health_assessed_at, params_version,"
-                + " case when version = $2 and health_assessed_at = $3 and params_version = $4 then null"
-                + " else health::text end as health from partnerships where id = $1")
-                .execute(Tuple.of(partnershipId, heldVersion, utc(heldAssessedAt), heldParams))
-                .map(rows -> first(rows).map(row -> new StoredHealth(List.of(row.getArrayOfStrings("partner_orgs")),
-                        List.of(row.getArrayOfStrings("funder_ids")), row.getLong("version"),
-                        row.getOffsetDateTime("health_assessed_at") == null ? null
-                                : row.getOffsetDateTime("health_assessed_at").toInstant(),
-                        row.getString("params_version"), row.getString("health"))));
     }
 
     public Uni<List<StoredEvent>> readStream(UUID partnershipId, long fromVersion, int limit) {
@@ -487,12 +309,12 @@ public class EventStore {
         }
     }
 
-    private static Optional<Row> first(RowSet<Row> rows) {
+    static Optional<Row> first(RowSet<Row> rows) {
         var it = rows.iterator();
         return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

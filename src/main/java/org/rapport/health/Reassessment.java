@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.ClusterLock;
+import org.rapport.eventstore.PartnershipRows;
 
 /**
  * Time moves health without new events: trust fades, a funding cliff approaches. Once a day the
@@ -36,15 +37,17 @@ public class Reassessment {
     static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(Reassessment.class);
 
-    private final EventStore store;
+    private final PartnershipRows rows;
+    private final ClusterLock lock;
     private final HealthProjector projector;
     private final Clock clock;
     private final boolean onModelChange;
     private final AtomicReference<Cancellable> migration = new AtomicReference<>();
 
-    public Reassessment(EventStore store, HealthProjector projector, Clock clock,
+    public Reassessment(PartnershipRows rows, ClusterLock lock, HealthProjector projector, Clock clock,
             @ConfigProperty(name = "rapport.reassessment.on-model-change", defaultValue = "true") boolean onModelChange) {
-        this.store = store;
+        this.rows = rows;
+        this.lock = lock;
         this.projector = projector;
         this.clock = clock;
         this.onModelChange = onModelChange;
@@ -90,7 +93,7 @@ public class Reassessment {
         var now = clock.instant();
         var startOfDay = now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         // A row written leaves this selection, so each batch is simply the next 100 still to do.
-        return reassess(LOCK, now, (after, limit) -> store.assessedBefore(startOfDay, limit));
+        return reassess(LOCK, now, (after, limit) -> rows.assessedBefore(startOfDay, limit));
     }
 
     /**
@@ -100,7 +103,7 @@ public class Reassessment {
     public Uni<Integer> toCurrentModel() {
         var current = projector.params().version();
         return reassess(MODEL_LOCK, clock.instant(),
-                (after, limit) -> store.assessedUnderOtherModel(current, after, limit));
+                (after, limit) -> rows.assessedUnderOtherModel(current, after, limit));
     }
 
     /**
@@ -109,7 +112,7 @@ public class Reassessment {
      */
     @FunctionalInterface
     interface Batches {
-        Uni<List<EventStore.StreamRef>> next(UUID after, int limit);
+        Uni<List<PartnershipRows.StreamRef>> next(UUID after, int limit);
     }
 
     /**
@@ -120,11 +123,11 @@ public class Reassessment {
     private Uni<Integer> reassess(long lock, Instant now, Batches batches) {
         var done = new AtomicInteger();
         var after = new AtomicReference<>(new UUID(0, 0));
-        return store.exclusively(lock, () -> Multi.createBy().repeating()
+        return this.lock.exclusively(lock, () -> Multi.createBy().repeating()
                 .uni(() -> batches.next(after.get(), BATCH)
                         .flatMap(batch -> Multi.createFrom().iterable(batch)
                                 .onItem().transformToUniAndConcatenate(ref -> projector.at(ref.partnershipId(), now, null)
-                                        .flatMap(h -> store.writeHealth(ref.partnershipId(), ref.version(),
+                                        .flatMap(h -> rows.writeHealth(ref.partnershipId(), ref.version(),
                                                 projector.row(ref.partnershipId(), h)))
                                         .invoke(written -> {
                                             after.set(ref.partnershipId());

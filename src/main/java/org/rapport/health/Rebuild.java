@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.rapport.domain.PartnershipDecider;
 import org.rapport.eventstore.EventSerializer;
 import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.PartnershipRows;
 
 /**
  * Rebuilds every read model from the log: each partnership's state is its stream folded again,
@@ -29,15 +30,17 @@ public class Rebuild {
     static final int CONCURRENCY = 8;
 
     private final EventStore store;
+    private final PartnershipRows rows;
     private final EventSerializer serializer;
     private final HealthProjector projector;
     private final Clock clock;
     private final StreamHistories histories;
     private final StoredViews views;
 
-    public Rebuild(EventStore store, EventSerializer serializer, HealthProjector projector, Clock clock,
+    public Rebuild(EventStore store, PartnershipRows rows, EventSerializer serializer, HealthProjector projector, Clock clock,
             StreamHistories histories, StoredViews views) {
         this.store = store;
+        this.rows = rows;
         this.serializer = serializer;
         this.projector = projector;
         this.clock = clock;
@@ -63,7 +66,7 @@ public class Rebuild {
         var partnerships = new AtomicLong();
         var events = new AtomicLong();
         return Multi.createBy().repeating()
-                .uni(() -> store.streams(after.get(), BATCH).flatMap(batch -> {
+                .uni(() -> rows.streams(after.get(), BATCH).flatMap(batch -> {
                     if (!batch.isEmpty()) {
                         after.set(batch.get(batch.size() - 1).partnershipId());
                     }
@@ -74,7 +77,7 @@ public class Rebuild {
                                         var history = stream.stream().map(serializer::historic).toList();
                                         var state = PartnershipDecider.fold(ref.partnershipId(), history);
                                         var health = projector.assessStream(stream, history, now);
-                                        return store.writeReadModel(ref.partnershipId(),
+                                        return rows.writeReadModel(ref.partnershipId(),
                                                 stream.get(stream.size() - 1).version(),
                                                 projector.readModel(state, health), now);
                                     }).invoke(x -> partnerships.incrementAndGet()))

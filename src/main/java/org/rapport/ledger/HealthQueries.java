@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.rapport.domain.health.AlertCode;
 import org.rapport.domain.health.HealthRule;
-import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.PartnershipRows;
 import org.rapport.health.HealthProjector;
 import org.rapport.health.HealthView;
 import org.rapport.health.StoredViews;
@@ -28,18 +28,18 @@ public class HealthQueries {
 
     private final Reader reader;
     private final HealthProjector projector;
-    private final EventStore store;
+    private final PartnershipRows rows;
     private final ObjectMapper json;
     private final Clock clock;
     private final AccessPolicy access;
     private final StoredViews views;
 
-    public HealthQueries(Reader reader, HealthProjector projector, EventStore store,
+    public HealthQueries(Reader reader, HealthProjector projector, PartnershipRows rows,
             ObjectMapper json, Clock clock, AccessPolicy access, StoredViews views) {
         this.views = views;
         this.reader = reader;
         this.projector = projector;
-        this.store = store;
+        this.rows = rows;
         this.json = json;
         this.clock = clock;
         this.access = access;
@@ -54,7 +54,7 @@ public class HealthQueries {
     public Uni<Object> current(Caller caller, UUID id) {
         var now = clock.instant();
         var held = views.held(id);
-        return store.storedHealth(id, held.map(StoredViews.View::version).orElse(null),
+        return rows.storedHealth(id, held.map(StoredViews.View::version).orElse(null),
                 held.map(StoredViews.View::assessedAt).orElse(null),
                 held.map(StoredViews.View::paramsVersion).orElse(null)).flatMap(found -> {
             var stored = found.filter(row -> access.maySee(caller, row.partnerOrgs(), row.funderIds()))

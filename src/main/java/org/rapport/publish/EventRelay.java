@@ -6,9 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -25,8 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 import org.rapport.eventstore.Checkpoints;
+import org.rapport.eventstore.ClusterLock;
 import org.rapport.eventstore.EventStore;
 import org.rapport.eventstore.FeedCursor;
+import org.rapport.eventstore.HealthOutbox;
 import org.rapport.eventstore.StoredEvent;
 
 /**
@@ -53,7 +52,8 @@ public class EventRelay {
     private final Checkpoints checkpoints;
     private final KafkaClients kafka;
     private final KafkaSettings settings;
-    private final Pool pool;
+    private final HealthOutbox outbox;
+    private final ClusterLock lock;
     private final Clock clock;
     private final Counter published;
     private final Counter errors;
@@ -69,15 +69,16 @@ public class EventRelay {
     private volatile boolean running;
     private volatile boolean leading;
     private Thread thread;
-    private SqlConnection lockConnection;
+    private ClusterLock.Held held;
 
-    public EventRelay(EventStore store, Checkpoints checkpoints, KafkaClients kafka, KafkaSettings settings, Pool pool,
-            Clock clock, MeterRegistry registry) {
+    public EventRelay(EventStore store, Checkpoints checkpoints, KafkaClients kafka, KafkaSettings settings,
+            HealthOutbox outbox, ClusterLock lock, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.kafka = kafka;
         this.settings = settings;
-        this.pool = pool;
+        this.outbox = outbox;
+        this.lock = lock;
         this.clock = clock;
         this.published = Counter.builder("rapport.relay.published").description("Records sent to Kafka")
                 .register(registry);
@@ -180,7 +181,7 @@ public class EventRelay {
      */
     int publishHealthOnce() throws Exception {
         var cursor = checkpoints.load(Topics.HEALTH).await().atMost(Duration.ofSeconds(10));
-        var changes = store.healthChanges(cursor, settings.batchSize()).await().atMost(Duration.ofSeconds(30));
+        var changes = outbox.healthChanges(cursor, settings.batchSize()).await().atMost(Duration.ofSeconds(30));
         if (changes.isEmpty()) {
             return 0;
         }
@@ -206,7 +207,7 @@ public class EventRelay {
     }
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> healthRecord(String topic,
-            EventStore.HealthChange change) {
+            HealthOutbox.HealthChange change) {
         var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, change.partnershipId().toString(),
                 change.summary().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         record.headers().add("content-type", "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -260,21 +261,18 @@ public class EventRelay {
     /** Holds the advisory lock on a connection of its own, or tries to take it. */
     private boolean lead() {
         try {
-            if (lockConnection != null) {
-                lockConnection.query("select 1").execute().await().atMost(Duration.ofSeconds(5));
+            if (held != null) {
+                held.check().await().atMost(Duration.ofSeconds(5));
                 return true;
             }
-            var connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
-            var locked = connection.preparedQuery("select pg_try_advisory_lock($1) as locked").execute(Tuple.of(LOCK))
-                    .await().atMost(Duration.ofSeconds(5)).iterator().next().getBoolean("locked");
-            if (locked) {
-                lockConnection = connection;
+            var taken = lock.tryHold(LOCK).await().atMost(Duration.ofSeconds(5));
+            if (taken.isPresent()) {
+                held = taken.get();
                 leading = true;
                 funders.clear();
                 LOG.info("This instance now publishes the log to Kafka");
                 return true;
             }
-            connection.closeAndAwait();
             return false;
         } catch (RuntimeException e) {
             releaseLeadership();
@@ -284,13 +282,13 @@ public class EventRelay {
 
     private void releaseLeadership() {
         leading = false;
-        if (lockConnection != null) {
+        if (held != null) {
             try {
-                lockConnection.closeAndAwait();
+                held.release().await().atMost(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 LOG.debug("closing the relay's lock connection failed", e);
             }
-            lockConnection = null;
+            held = null;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rapport.eventstore.EventStore;
+import org.rapport.eventstore.PartnershipRows;
 
 /**
  * The physical limit beside each figure: pgbench, at the same concurrency against the same
@@ -107,12 +108,17 @@ final class PgBench {
         values.putAll(Map.of(1, ":pid::uuid", 2, "now()", 3, "'bench'", 4, "array[:next::bigint]", 5,
                 "array[gen_random_uuid()]", 6, "array['MeetingHeld']", 7, "array[1]", 8, "array[:data::text]", 9,
                 "array[now()]", 10, "array[null::uuid]"));
-        values.putAll(Map.of(11, "array[null::uuid]", 12, "array[null::text]", 13, ":next::bigint", 14, ":state",
-                15, ":orgs", 16, "null", 17, "null", 18, "null", 19, "null", 20, "nullif(:name, '')"));
-        values.putAll(Map.of(21, "nullif(:ptype, '')", 22, ":sectors", 23, ":funders", 24, "nullif(:health, '')", 25,
-                "nullif(:hstatus, '')", 26, "nullif(:hoverall, '')::int", 27, ":halerts", 28,
-                "nullif(:hat, '')::timestamptz", 29, "nullif(:pv, '')", 30, ":summary"));
-        values.put(31, "nullif(:hkey, '')");
+        values.putAll(Map.of(11, "array[null::uuid]", 12, "array[null::text]", 13, "null", 14, "null", 15, "null",
+                16, "null"));
+        var row = Map.ofEntries(Map.entry("version", ":next::bigint"), Map.entry("at", "now()"),
+                Map.entry("state", ":state"), Map.entry("partnerOrgs", ":orgs"), Map.entry("name", "nullif(:name, '')"),
+                Map.entry("partnershipType", "nullif(:ptype, '')"), Map.entry("sectors", ":sectors"),
+                Map.entry("funderIds", ":funders"), Map.entry("view", "nullif(:health, '')"),
+                Map.entry("status", "nullif(:hstatus, '')"), Map.entry("overall", "nullif(:hoverall, '')::int"),
+                Map.entry("alerts", ":halerts"), Map.entry("assessedAt", "nullif(:hat, '')::timestamptz"),
+                Map.entry("paramsVersion", "nullif(:pv, '')"), Map.entry("summary", ":summary"),
+                Map.entry("changeKey", "nullif(:hkey, '')"));
+        row.forEach((name, value) -> values.put(PartnershipRows.position(name, EventStore.APPEND_ROW_PARAMS), value));
         var append = substitute(EventStore.APPEND, values);
         return PICK + head + "\\set next :version + 1\n" + oneLine(append) + ";\n";
     }
