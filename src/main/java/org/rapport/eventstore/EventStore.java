@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import org.rapport.domain.health.HealthWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -158,17 +159,13 @@ public class EventStore {
                 .map(this::events);
     }
 
-    /** The kinds of event that recur often and matter to health only while recent. */
-    public static final java.util.Set<String> FREQUENT_TYPES = java.util.Set.of("MeetingHeld", "TrustSurveyRecorded",
-            "MeasureRecorded", "HealthCheckCompleted");
-
-    private static final String FREQUENT = FREQUENT_TYPES.stream().sorted().map(t -> "'" + t + "'")
+    private static final String FREQUENT = HealthWindow.FREQUENT_TYPES.stream().sorted().map(t -> "'" + t + "'")
             .collect(java.util.stream.Collectors.joining(", "));
 
     /** Every other kind but voids: few per partnership, all of them read. */
     private static final String[] STRUCTURAL = org.rapport.domain.EventCatalog.all().stream()
             .map(org.rapport.domain.EventCatalog.EventType::name)
-            .filter(name -> !FREQUENT_TYPES.contains(name) && !name.equals("EventVoided"))
+            .filter(name -> !HealthWindow.frequent(name) && !name.equals("EventVoided"))
             .toArray(String[]::new);
 
     private static final String NOT_VOIDED = " and not exists (select 1 from events v where v.type = 'EventVoided'"

@@ -15,6 +15,7 @@ import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipFormed;
 import org.rapport.domain.health.Health;
 import org.rapport.domain.health.HealthAssessor;
+import org.rapport.domain.health.HealthWindow;
 import org.rapport.domain.health.HealthParams;
 import org.rapport.eventstore.Append;
 import org.rapport.eventstore.EventSerializer;
@@ -28,12 +29,8 @@ import org.rapport.eventstore.StoredEvent;
 @ApplicationScoped
 public class HealthProjector {
 
-    /**
-     * Meetings, surveys, measure values and health checks older than this are not read: their
-     * weight has faded to nothing (a meeting three years old counts 2^-12 of a new one), and
-     * leaving them out keeps the cost of an assessment independent of the stream's length.
-     */
-    public static final Duration WINDOW = Duration.ofDays(3 * 366);
+    /** How far back the frequent kinds of event are read: {@link HealthWindow}. */
+    static final Duration WINDOW = HealthWindow.LENGTH;
 
     private final EventStore store;
     private final EventSerializer serializer;
@@ -64,7 +61,7 @@ public class HealthProjector {
         long before = appended.get(0).version() - 1;
         return historyAt(partnershipId, before, now).flatMap(history -> {
             var events = merge(history.at(now), appended);
-            var from = HealthAssessor.windowStart(events, now, WINDOW);
+            var from = HealthWindow.start(events, now);
             if (!from.isBefore(now.minus(WINDOW))) {
                 return Uni.createFrom().item(new Assessed(assess(events, now), history.then(appended, now)));
             }
@@ -139,7 +136,7 @@ public class HealthProjector {
         var plain = earliest.minus(WINDOW);
         return store.readForHealth(partnershipId, until, knownAt, plain).flatMap(stored -> {
             var events = stored.stream().map(serializer::historic).toList();
-            var from = HealthAssessor.windowStart(events, earliest, WINDOW);
+            var from = HealthWindow.start(events, earliest);
             if (!from.isBefore(plain)) {
                 return Uni.createFrom().item(events);
             }

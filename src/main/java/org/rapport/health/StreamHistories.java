@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.domain.EventCatalog;
 import org.rapport.domain.HistoricEvent;
 import org.rapport.domain.Partnership;
-import org.rapport.eventstore.EventStore;
+import org.rapport.domain.health.HealthWindow;
 
 /**
  * The decoded events each recently written stream's health is assessed over, kept between
@@ -86,7 +86,7 @@ public class StreamHistories {
         }
 
         static boolean frequent(HistoricEvent e) {
-            return EventStore.FREQUENT_TYPES.contains(EventCatalog.of(e.payload()).name());
+            return HealthWindow.frequent(EventCatalog.of(e.payload()).name());
         }
     }
 

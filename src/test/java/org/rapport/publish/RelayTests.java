@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,19 +126,31 @@ class RelayTests {
         assertThat(health).noneMatch(r -> unfunded.toString().equals(r.key()));
     }
 
+    static boolean assessedAfter(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, Instant moment) {
+        try {
+            return Instant.parse(JSON.readTree(record.value()).path("assessedAt").asText()).isAfter(moment);
+        } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     @Test
     void a_health_change_caused_by_time_alone_reaches_partnership_health() throws Exception {
         var id = Partnerships.form("timely-a", "timely-b");
         for (int daysAgo = 90; daysAgo >= 0; daysAgo -= 30) {
             record(id, meeting(LocalDate.now().minusDays(daysAgo).toString(), "timely-a", "timely-b"));
         }
+        var movedTo = new MovableClock().instant().plus(Duration.ofDays(199));
         MovableClock.advance(Duration.ofDays(200));
         given().auth().oauth2(Tokens.admin()).when().post("/admin/health/reassess").then().statusCode(200);
+        // The first meeting's append already said NO_MEETING (its last meeting was 90 days before):
+        // wait for the record the reassessment wrote, assessed after the clock moved.
         var records = KafkaReader.readUntil(Topics.HEALTH, r -> of(r, id).stream()
-                .anyMatch(x -> new String(x.value()).contains("NO_MEETING")), PATIENCE);
+                .anyMatch(x -> assessedAfter(x, movedTo)), PATIENCE);
         var mine = of(records, id);
         assertThat(mine).isNotEmpty();
-        var latest = JSON.readTree(mine.get(mine.size() - 1).value());
+        var latest = JSON.readTree(mine.stream().filter(x -> assessedAfter(x, movedTo)).reduce((a, b) -> b)
+                .orElseThrow().value());
         assertThat(latest.get("partnershipId").asText()).isEqualTo(id.toString());
         assertThat(latest.get("alerts").toString()).contains("NO_MEETING");
         assertThat(latest.get("scores").has("trust")).isTrue();
