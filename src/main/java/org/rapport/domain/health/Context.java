@@ -285,9 +285,10 @@ final class Context {
         if (all == 1 && !partner) {
             return "the only " + noun + (some == 1 ? " is" : " is not");
         }
-        var verb = partner ? "" : some == 1 ? " is" : " are";
+        var verb = partner ? "" : some == 1 || some == 0 && all == 2 ? " is" : " are";
         return (some == all ? (all == 2 ? "both " + noun + "s" : "all " + all + " " + noun + "s")
-                : some == 0 ? "none of the " + all + " " + noun + "s" : some + " of " + all + " " + noun + "s") + verb;
+                : some == 0 ? (all == 2 ? "neither " + noun : "none of the " + all + " " + noun + "s")
+                        : some + " of " + all + " " + noun + "s") + verb;
     }
 
     /** " (not b, c)": the partners absent, unless none or all are. */

@@ -59,7 +59,7 @@ final class Dimensions {
                     continue;
                 }
                 reasons.add(new Reason(a.rule(), ReasonKind.ADJUSTMENT, round1(score - before), null, a.eventIds(),
-                        a.text() + ": " + signed(a.points()) + " points"));
+                        a.text()));
             }
         }
         score = clamp(score);
@@ -186,10 +186,6 @@ final class Dimensions {
 
     static double round1(double x) {
         return Math.round(x * 10) / 10.0;
-    }
-
-    private static String signed(double points) {
-        return (points > 0 ? "+" : "") + Context.round1(points);
     }
 
     private static double clamp(double score) {
