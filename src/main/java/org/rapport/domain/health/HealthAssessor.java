@@ -74,10 +74,16 @@ public final class HealthAssessor {
         terms.put(SUSTAINABILITY, SustainabilityRules.terms(c));
         terms.put(ENGAGEMENT, EngagementRules.terms(c));
         terms.put(MOMENTUM, MomentumRules.terms(c));
+        // Never score what was not observed: with nothing recorded anywhere but the formation, a
+        // dimension of expected items alone is not scored (its alerts prompt the records).
+        boolean observed = terms.values().stream().flatMap(List::stream).anyMatch(t -> t.applies() && !t.isMissing());
         // A dimension whose every term is in its grace is weighed against the others: its benefit
         // of the doubt is "as good as the rest of the partnership".
         for (var e : terms.entrySet()) {
-            if (e.getValue().stream().anyMatch(t -> t.applies() && !t.inGrace())) {
+            boolean missingOnly = e.getValue().stream().noneMatch(t -> t.applies() && !t.isMissing());
+            if (!observed && missingOnly) {
+                dimensions.put(e.getKey(), unobserved(e.getValue()));
+            } else if (e.getValue().stream().anyMatch(t -> t.applies() && !t.inGrace())) {
                 dimensions.put(e.getKey(), dimension(c, e.getKey(), e.getValue(), null));
             } else {
                 pending.put(e.getKey(), e.getValue());

@@ -487,6 +487,17 @@ class HealthRulesTest {
     class Version2 {
 
         @Test
+        void a_partnership_that_recorded_nothing_but_its_formation_a_year_ago_has_alerts_but_no_score() {
+            var health = pair().healthOn(FORMED.plusDays(365));
+            assertThat(health.overall()).isNull();
+            assertThat(health.dimensions().values()).allSatisfy(d -> assertThat(d.score()).isNull());
+            assertThat(health.alerts()).extracting(Health.Alert::code)
+                    .contains("NO_MEETING", "NO_SHARED_GOAL", "NO_AGREEMENT", "NO_MEASURES");
+            assertThat(health.dimensions().get(HealthDimension.GOVERNANCE).notAssessed())
+                    .anySatisfy(n -> assertThat(n.why()).contains("nothing has been recorded yet to score it against"));
+        }
+
+        @Test
         void runway_counts_project_grants_too_not_only_core_funding() {
             var t = pair().on(FORMED, funding("project", "f", 1000, FORMED, TODAY.plusMonths(10), false));
             assertThat(term(SustainabilityRules.terms(ctx(t)), "runway").value()).isCloseTo(10 / 18.0,
