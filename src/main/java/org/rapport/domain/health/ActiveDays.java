@@ -22,8 +22,6 @@ final class ActiveDays {
         this.pauses = List.copyOf(pauses);
     }
 
-    static final ActiveDays CALENDAR = new ActiveDays(List.of());
-
     /** Active days from {@code from} to {@code to}: never negative. */
     long between(LocalDate from, LocalDate to) {
         if (!from.isBefore(to)) {

@@ -48,11 +48,6 @@ public final class HealthAssessor {
                 health.overall(), health.dimensions(), health.alerts(), NextSteps.of(c, asOf, health));
     }
 
-    /** The health, without what would help most: what {@link NextSteps} weighs remedies with. */
-    static Health assessWithoutSteps(List<HistoricEvent> events, Instant asOf, HealthParams params) {
-        return assess(context(events, asOf, params), asOf, params);
-    }
-
     /** The health the context's facts lead to on its day, without next steps; {@code c} null: not formed yet. */
     static Health assess(Context c, Instant asOf, HealthParams params) {
         if (c == null) {

@@ -47,15 +47,25 @@ public record HealthParams(
      * active days of grace for an item expected by age. Its other changes are rules, not numbers
      * (active days, meeting layers, basis, runway over all funding): the version names them all.
      */
-    public static final HealthParams V2 = new HealthParams("2",
-            4, 1.5, 1.2, 1.0, 0.8, 90, 14, 18,
-            90, -15, -10, 5, -10, -10, -5,
-            0.5, 12, 3.0, 2.0, 74, 49, 49,
-            90, 180, 180, 365, 180, 90, 90,
-            90, 90, 60, 90, 30, 12, 24, 24, 60, 9, 180, 12, 24, 18, 12, 90, 180, 0.10, 49, 74, 1.5,
-            12, 0.3, 60, 60, 3,
-            50, 75, 50,
-            V1.overallWeights);
+    public static final HealthParams V2 = V1.withExpectations("2", 90, 180, 180, 365, 180, 90, 90);
+
+    /**
+     * These numbers under {@code version}, with other days from which items are expected by age
+     * and another grace.
+     */
+    public HealthParams withExpectations(String version, int goalFrom, int agreementFrom, int measuresFrom,
+            int capabilityFrom, int chairFrom, int forumFrom, int grace) {
+        return new HealthParams(version, meetingBase, seniorAll, seniorSome, seniorNone, virtualFactor,
+                meetingHalfLifeDays, meetingWindowDays, relationshipScale, adjustmentHalfLifeDays, chiefPostChange,
+                leadPostChange, goalEndorsedByAll, relationshipRisk, partnerLeftInConflict, coreFundingEndedWithoutPlan,
+                surveyWeight, surveyFreshMonths, pairConcern, pairCritical, pairConcernCap, pairCriticalCap,
+                typeMismatchCap, goalFrom, agreementFrom, measuresFrom, capabilityFrom, chairFrom, forumFrom, grace,
+                forumDays, seniorDays, breadthDays, layersDays, vacancyDays, goalFreshMonths, goalStaleMonths,
+                capabilityMonths, riskOverdueDays, riskSevere, milestoneRecentDays, pilotScaledMonths,
+                pilotStartedMonths, runwayMonths, planHorizonMonths, cliffCriticalDays, cliffHighDays, cliffShare,
+                cliffCriticalCap, cliffHighCap, measureOverdueFactor, calibrationMonths, calibrationWeight,
+                noMeetingDays, notEnoughDataDays, minimumDimensions, red, green, dimensionFloor, overallWeights);
+    }
 
     /** The model every new assessment uses. */
     public static final HealthParams CURRENT = V2;

@@ -101,21 +101,20 @@ final class NextSteps {
         var today = c.today;
         var partners = List.copyOf(c.facts.partnerIds());
 
-        if (open.containsKey(AlertCode.FUNDING_CLIFF.name()) || planGap(c)) {
-            var unplanned = c.facts.fundings.values().stream().filter(f -> f.active && f.endsOn != null
-                    && !f.endsOn.isAfter(today.plusMonths(c.params.planHorizonMonths())) && !c.agreedPlan(f.fundingId))
-                    .toList();
-            if (!unplanned.isEmpty()) {
-                var addresses = codes(open, AlertCode.FUNDING_CLIFF.name());
-                addresses.add(HealthRule.PLAN.wire());
-                remedies.add(new Remedy(addresses, "Agree a continuation plan for "
-                        + String.join(" and ", unplanned.stream().map(f -> Context.funding(f) + " (ends " + f.endsOn + ")")
-                                .toList()),
-                        List.of(new ContinuationPlanRecorded(fresh("continuation-plan", c.facts.plans.keySet()),
-                                unplanned.stream().map(f -> f.fundingId).toList(),
-                                ContinuationPlanRecorded.Route.REPLACEMENT_BID, ContinuationPlanRecorded.Status.AGREED,
-                                BigDecimal.ONE)), HealthDimension.SUSTAINABILITY));
-            }
+        // Funding ending within the plan horizon with no agreed plan: a funding cliff is one of them.
+        var unplanned = c.facts.fundings.values().stream().filter(f -> f.active && f.endsOn != null
+                && !f.endsOn.isAfter(today.plusMonths(c.params.planHorizonMonths())) && !c.agreedPlan(f.fundingId))
+                .toList();
+        if (!unplanned.isEmpty()) {
+            var addresses = codes(open, AlertCode.FUNDING_CLIFF.name());
+            addresses.add(HealthRule.PLAN.wire());
+            remedies.add(new Remedy(addresses, "Agree a continuation plan for "
+                    + String.join(" and ", unplanned.stream().map(f -> Context.funding(f) + " (ends " + f.endsOn + ")")
+                            .toList()),
+                    List.of(new ContinuationPlanRecorded(fresh("continuation-plan", c.facts.plans.keySet()),
+                            unplanned.stream().map(f -> f.fundingId).toList(),
+                            ContinuationPlanRecorded.Route.REPLACEMENT_BID, ContinuationPlanRecorded.Status.AGREED,
+                            BigDecimal.ONE)), HealthDimension.SUSTAINABILITY));
         }
         var meetingAlerts = codes(open, AlertCode.NO_MEETING.name(), AlertCode.NO_SENIOR_ATTENDANCE.name(), AlertCode.NEW_LEADER_NOT_MET.name());
         if (missing.contains(HealthRule.FORUM.wire())) {
@@ -207,12 +206,6 @@ final class NextSteps {
                     + " present", List.of(new CapabilityAssessmentHeld(partners, true)), HealthDimension.ALIGNMENT));
         }
         return remedies;
-    }
-
-    /** Funding ending within the plan horizon with no agreed plan, though no cliff is near. */
-    private static boolean planGap(Context c) {
-        return c.facts.fundings.values().stream().anyMatch(f -> f.active && f.endsOn != null
-                && !f.endsOn.isAfter(c.today.plusMonths(c.params.planHorizonMonths())) && !c.agreedPlan(f.fundingId));
     }
 
     /** A board meeting with a senior person of every partner: the new post-holders where a post changed hands. */

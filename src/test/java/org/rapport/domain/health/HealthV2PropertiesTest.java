@@ -166,22 +166,9 @@ class HealthV2PropertiesTest {
     /** The current parameters with every expectation that begins on {@code day} moved a day later. */
     static HealthParams notYetExpected(int day) {
         var p = HealthParams.CURRENT;
-        return new HealthParams(p.version(), p.meetingBase(), p.seniorAll(), p.seniorSome(), p.seniorNone(),
-                p.virtualFactor(), p.meetingHalfLifeDays(), p.meetingWindowDays(), p.relationshipScale(),
-                p.adjustmentHalfLifeDays(), p.chiefPostChange(), p.leadPostChange(), p.goalEndorsedByAll(),
-                p.relationshipRisk(), p.partnerLeftInConflict(), p.coreFundingEndedWithoutPlan(), p.surveyWeight(),
-                p.surveyFreshMonths(), p.pairConcern(), p.pairCritical(), p.pairConcernCap(), p.pairCriticalCap(),
-                p.typeMismatchCap(), later(p.goalExpectedFromDay(), day), later(p.agreementExpectedFromDay(), day),
+        return p.withExpectations(p.version(), later(p.goalExpectedFromDay(), day), later(p.agreementExpectedFromDay(), day),
                 later(p.measuresExpectedFromDay(), day), later(p.capabilityExpectedFromDay(), day),
-                later(p.chairExpectedFromDay(), day), later(p.forumExpectedFromDay(), day), p.graceDays(), p.forumDays(),
-                p.seniorDays(),
-                p.breadthDays(), p.layersDays(), p.vacancyDays(), p.goalFreshMonths(), p.goalStaleMonths(),
-                p.capabilityMonths(), p.riskOverdueDays(), p.riskSevere(), p.milestoneRecentDays(),
-                p.pilotScaledMonths(), p.pilotStartedMonths(), p.runwayMonths(), p.planHorizonMonths(),
-                p.cliffCriticalDays(), p.cliffHighDays(), p.cliffShare(), p.cliffCriticalCap(), p.cliffHighCap(),
-                p.measureOverdueFactor(), p.calibrationMonths(), p.calibrationWeight(), p.noMeetingDays(),
-                p.notEnoughDataDays(), p.minimumDimensions(), p.red(), p.green(), p.dimensionFloor(),
-                p.overallWeights());
+                later(p.chairExpectedFromDay(), day), later(p.forumExpectedFromDay(), day), p.graceDays());
     }
 
     private static int later(int expectedFrom, int day) {
