@@ -15,7 +15,7 @@ import jakarta.inject.Singleton;
 /**
  * Strict JSON: a number with a fraction is not a whole number, and nothing may follow the body.
  * Short strings are shared: events repeat the same few (organisation ids, people, goal and
- * measure ids), and decoded histories are kept in memory between appends.
+ * measure ids).
  */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {

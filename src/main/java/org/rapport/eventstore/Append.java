@@ -18,10 +18,10 @@ public record Append(UUID partnershipId, long expectedVersion, List<NewEvent> ev
 
     /**
      * The partnership row: its state (the fold of its stream), the columns the portfolio filters
-     * on, and its current health.
+     * on, the health facts to fold the next append into (null: none kept), and its current health.
      */
     public record ReadModel(String state, List<String> partnerOrgs, String name, String partnershipType,
-            List<String> sectors, List<String> funderIds, HealthRow health) {
+            List<String> sectors, List<String> funderIds, String healthFacts, HealthRow health) {
     }
 
     /**

@@ -83,22 +83,24 @@ public class EventStore {
         this.upcasting = upcasting;
     }
 
+    /** A stream's head and state, without its health facts. */
     public Uni<Optional<StreamHead>> head(UUID partnershipId) {
-        return head(partnershipId, List.of(), null);
+        return head(partnershipId, List.of(), false);
     }
 
     /**
-     * A stream's head, and which of {@code eventIds} the log already holds (anywhere), in one round
-     * trip: a retried request is recognised before anything is decided. The state is left out,
-     * null, when the stream is still at {@code heldVersion}: the caller holds the state there.
+     * A stream's head, its state and (with {@code withFacts}) its health facts, and which of
+     * {@code eventIds} the log already holds (anywhere), in one round trip: a retried request is
+     * recognised before anything is decided.
      */
-    public Uni<Optional<StreamHead>> head(UUID partnershipId, List<UUID> eventIds, Long heldVersion) {
-        return pool.preparedQuery("select p.version, case when p.version = $3 then null else p.state::text end as state,"
+    public Uni<Optional<StreamHead>> head(UUID partnershipId, List<UUID> eventIds, boolean withFacts) {
+        return pool.preparedQuery("select p.version, p.state::text as state,"
+                + " case when $3 then p.health_facts end as health_facts,"
                 + " (select coalesce(array_agg(event_id), '{}') from events where event_id = any($2::uuid[])) as known"
                 + " from partnerships p where p.id = $1")
-                .execute(Tuple.of(partnershipId, eventIds.toArray(UUID[]::new), heldVersion))
+                .execute(Tuple.of(partnershipId, eventIds.toArray(UUID[]::new), withFacts))
                 .map(rows -> first(rows).map(row -> new StreamHead(partnershipId, row.getLong("version"),
-                        row.getString("state"), List.of(row.getArrayOfUUIDs("known")))));
+                        row.getString("state"), row.getString("health_facts"), List.of(row.getArrayOfUUIDs("known")))));
     }
 
     /**
@@ -157,6 +159,25 @@ public class EventStore {
                 + " order by e.version limit $3")
                 .execute(Tuple.of(partnershipId, fromVersion, limit))
                 .map(this::events);
+    }
+
+    /**
+     * Whole streams at once, each in version order, for the rebuild: one round trip for many
+     * partnerships. Whether an event is voided is left to the reader (every void is in the
+     * stream of the event it voids), so {@link StoredEvent#voided()} is false here.
+     */
+    public Uni<java.util.Map<UUID, List<StoredEvent>>> readStreams(List<UUID> partnershipIds) {
+        return pool.preparedQuery("select e.event_id, e.stream_id, e.type, e.schema_version, e.version, e.position,"
+                + " e.occurred_at, e.recorded_at, e.recorded_by, e.correlation_id, e.causation_id, e.evidence_url,"
+                + " e.data::text as data, false as voided from events e where e.stream_id = any($1::uuid[])"
+                + " order by e.stream_id, e.version")
+                .execute(Tuple.of(partnershipIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    var streams = new java.util.LinkedHashMap<UUID, List<StoredEvent>>();
+                    rows.forEach(row -> streams.computeIfAbsent(row.getUUID("stream_id"), k -> new ArrayList<>())
+                            .add(event(row)));
+                    return streams;
+                });
     }
 
     private static final String FREQUENT = HealthWindow.FREQUENT_TYPES.stream().sorted().map(t -> "'" + t + "'")

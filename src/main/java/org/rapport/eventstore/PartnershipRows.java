@@ -54,7 +54,8 @@ public class PartnershipRows {
             new Column("name", "{name}"),
             new Column("partnership_type", "{partnershipType}"),
             new Column("sectors", "{sectors}::text[]"),
-            new Column("funder_ids", "{funderIds}::text[]"));
+            new Column("funder_ids", "{funderIds}::text[]"),
+            new Column("health_facts", "{healthFacts}::text"));
 
     /** The row's health columns. */
     private static final List<Column> HEALTH = List.of(
@@ -75,7 +76,8 @@ public class PartnershipRows {
             new Param<>("name", Append.ReadModel::name),
             new Param<>("partnershipType", Append.ReadModel::partnershipType),
             new Param<>("sectors", m -> m.sectors().toArray(String[]::new)),
-            new Param<>("funderIds", m -> m.funderIds().toArray(String[]::new)));
+            new Param<>("funderIds", m -> m.funderIds().toArray(String[]::new)),
+            new Param<>("healthFacts", Append.ReadModel::healthFacts));
 
     private static final List<Param<Append.HealthRow>> HEALTH_PARAMS = List.of(
             new Param<>("view", Append.HealthRow::view),
@@ -124,6 +126,35 @@ public class PartnershipRows {
      */
     public Uni<Boolean> writeHealth(UUID partnershipId, long version, Append.HealthRow health) {
         return written(REPLACE_HEALTH, partnershipId, PartnershipRows.params(version, health, health.assessedAt()));
+    }
+
+    /** A read model to write, provided the partnership's stream is still at {@code version}. */
+    public record ReadModelWrite(UUID partnershipId, long version, Append.ReadModel model) {
+    }
+
+    /**
+     * Replaces several partnerships' read models in one round trip (a pipelined batch of the
+     * same statement), each provided its stream is still at its version. Answers how many rows
+     * were written.
+     */
+    public Uni<Integer> writeReadModels(List<ReadModelWrite> writes, Instant now) {
+        if (writes.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        var batch = new ArrayList<Tuple>(writes.size());
+        for (var w : writes) {
+            var params = new ArrayList<Object>();
+            params.add(w.partnershipId());
+            params.addAll(PartnershipRows.params(w.version(), w.model(), now));
+            batch.add(Tuple.from(params));
+        }
+        return pool.preparedQuery(REPLACE_ROW).executeBatch(batch).map(rows -> {
+            int written = 0;
+            for (var set = rows; set != null; set = set.next()) {
+                written += (int) set.iterator().next().getLong("written").longValue();
+            }
+            return written;
+        });
     }
 
     private static final String REPLACE_ROW = "with " + PartnershipRows.replaceRow("written", 2)

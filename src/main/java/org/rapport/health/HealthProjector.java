@@ -15,16 +15,20 @@ import org.rapport.domain.Partnership;
 import org.rapport.domain.PartnershipFormed;
 import org.rapport.domain.health.Health;
 import org.rapport.domain.health.HealthAssessor;
+import org.rapport.domain.health.HealthFold;
 import org.rapport.domain.health.HealthWindow;
 import org.rapport.domain.health.HealthParams;
 import org.rapport.eventstore.Append;
 import org.rapport.eventstore.EventSerializer;
 import org.rapport.eventstore.EventStore;
-import org.rapport.eventstore.StoredEvent;
+import org.rapport.eventstore.StreamHead;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Assesses partnerships' health from their streams: after an append (for the stored view,
- * in the same statement as the events) and at any moment asked (time travel).
+ * Assesses partnerships' health from their streams: after an append (for the stored view, in the
+ * same statement as the events), by moving the health facts kept in the partnership's row forward
+ * ({@link HealthFold}); and at any moment asked (time travel, history), by folding the events
+ * that had occurred by then.
  */
 @ApplicationScoped
 public class HealthProjector {
@@ -35,86 +39,59 @@ public class HealthProjector {
     private final EventStore store;
     private final EventSerializer serializer;
     private final ObjectMapper json;
-    private final StreamHistories histories;
+    private final HealthFactsCodec codec;
+    private final MeterRegistry meters;
 
-    public HealthProjector(EventStore store, EventSerializer serializer, ObjectMapper json,
-            StreamHistories histories) {
+    public HealthProjector(EventStore store, EventSerializer serializer, ObjectMapper json, HealthFactsCodec codec,
+            MeterRegistry meters) {
         this.store = store;
         this.serializer = serializer;
         this.json = json;
-        this.histories = histories;
+        this.codec = codec;
+        this.meters = meters;
     }
 
     public HealthParams params() {
         return HealthParams.CURRENT;
     }
 
-    /** An assessment made for an append, and the stream history to keep once that append commits. */
-    public record Assessed(Health health, StreamHistories.History next) {
+    /**
+     * An assessment, and the health facts to keep with it for the next append (JSON text; null
+     * when they may not be kept: an event dated ahead of the moment is missing from them).
+     */
+    public record Assessed(Health health, String facts) {
     }
 
     /**
      * Health at {@code now} once {@code appended} (decided, not yet stored, directly following the
-     * stream's current version) join the stream.
+     * stream's {@code head}) join the stream: its kept facts moved forward by them, or, when they
+     * cannot be ({@link HealthFold.Refold}), the stream folded again.
      */
-    public Uni<Assessed> after(UUID partnershipId, List<HistoricEvent> appended, Instant now) {
-        long before = appended.get(0).version() - 1;
-        return historyAt(partnershipId, before, now).flatMap(history -> {
-            var events = merge(history.at(now), appended);
-            var from = HealthWindow.start(events, now);
-            if (!from.isBefore(now.minus(WINDOW))) {
-                return Uni.createFrom().item(new Assessed(assess(events, now), history.then(appended, now)));
-            }
-            // Paused or closed: the assessment reaches further back than the window kept.
-            return store.readForHealth(partnershipId, EventStore.END_OF_TIME, null, from)
-                    .map(stored -> new Assessed(assess(merge(stored.stream().filter(e -> e.version() <= before)
-                            .map(serializer::historic).toList(), appended), now), history.then(appended, now)));
-        });
-    }
-
-    /**
-     * Keeps what an append was assessed over, and the state it left, once it has committed, for
-     * the stream's next append.
-     */
-    public void committed(UUID partnershipId, Assessed assessed, Partnership after) {
-        histories.committed(partnershipId, assessed.next().withState(after));
-    }
-
-    /** The stream as this instance last wrote it, when it holds it: its version and state. */
-    public java.util.Optional<StreamHistories.History> written(UUID partnershipId) {
-        return histories.written(partnershipId);
-    }
-
-    /**
-     * The stream at {@code version}: kept from an earlier append when this instance made it, brought
-     * forward when others have appended since, read whole otherwise.
-     */
-    private Uni<StreamHistories.History> historyAt(UUID partnershipId, long version, Instant now) {
-        if (version == 0) {
-            return Uni.createFrom().item(new StreamHistories.History(0, now.minus(WINDOW), List.of()));
+    public Uni<Assessed> after(StreamHead head, List<HistoricEvent> appended, Instant now) {
+        var kept = head == null ? null : codec.read(head.healthFacts()).orElse(null);
+        var advanced = HealthFold.advance(kept, appended, now);
+        if (advanced.facts() != null) {
+            meters.counter("rapport.health.folds", "refold", "none").increment();
+            var facts = advanced.facts();
+            var text = codec.write(facts);
+            return Uni.createFrom().item(new Assessed(HealthAssessor.assess(facts, now, params()), text));
         }
-        var kept = histories.get(partnershipId).filter(h -> h.version() <= version && h.covers(now));
-        if (kept.isPresent() && kept.get().version() == version) {
-            return Uni.createFrom().item(kept.get());
+        meters.counter("rapport.health.folds", "refold", advanced.refold().name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
+        if (head == null) {
+            return Uni.createFrom().item(assessed(merge(List.of(), appended), now));
         }
-        if (kept.isPresent()) {
-            var held = kept.get();
-            return store.readStream(partnershipId, held.version() + 1, (int) (version - held.version()))
-                    .flatMap(later -> {
-                        if (later.size() != version - held.version()) {
-                            return readWhole(partnershipId, version, now);
-                        }
-                        return Uni.createFrom().item(held.then(later.stream().map(serializer::historic).toList(), now));
-                    });
-        }
-        return readWhole(partnershipId, version, now);
+        long before = head.version();
+        return eventsFor(head.partnershipId(), EventStore.END_OF_TIME, null, now)
+                .map(stored -> assessed(merge(stored.stream().filter(e -> e.version() <= before).toList(), appended),
+                        now));
     }
 
-    private Uni<StreamHistories.History> readWhole(UUID partnershipId, long version, Instant now) {
-        var windowStart = now.minus(WINDOW);
-        return store.readForHealth(partnershipId, EventStore.END_OF_TIME, null, windowStart)
-                .map(stored -> new StreamHistories.History(version, windowStart, stored.stream()
-                        .filter(e -> e.version() <= version).map(serializer::historic).toList()));
+    /** The counted events of a whole stream folded and assessed at {@code now}, with the facts to keep. */
+    private Assessed assessed(List<HistoricEvent> counted, Instant now) {
+        var facts = HealthFold.fold(counted, now);
+        var text = HealthFold.keepable(counted, now) ? codec.write(facts) : null;
+        return new Assessed(HealthAssessor.assess(facts, now, params()), text);
     }
 
     /** Health at {@code asOf} from what had occurred by then; with {@code knownAt}, as then recorded. */
@@ -133,7 +110,7 @@ public class HealthProjector {
      * the assessment look back from an earlier day.
      */
     private Uni<List<HistoricEvent>> eventsFor(UUID partnershipId, Instant until, Instant knownAt, Instant earliest) {
-        var plain = earliest.minus(WINDOW);
+        var plain = HealthWindow.start(List.of(), earliest);
         return store.readForHealth(partnershipId, until, knownAt, plain).flatMap(stored -> {
             var events = stored.stream().map(serializer::historic).toList();
             var from = HealthWindow.start(events, earliest);
@@ -146,19 +123,24 @@ public class HealthProjector {
     }
 
     /**
-     * Health at {@code now} from a whole stream already read, as {@link #at} would assess it: voided
-     * events, voids and events not yet occurred left out. {@code history} is the stream's
-     * events as the domain sees them, in the same order.
+     * Health at {@code now} from a whole stream already read, as {@link #at} would assess it, and
+     * the facts to keep: voided events and voids left out. {@code history} is the stream's events
+     * as the domain sees them, in the same order.
      */
-    public Health assessStream(List<StoredEvent> stream, List<HistoricEvent> history, Instant now) {
-        var counted = new java.util.ArrayList<HistoricEvent>(history.size());
-        for (int i = 0; i < stream.size(); i++) {
-            var e = stream.get(i);
-            if (!e.voided() && !e.type().equals("EventVoided") && !e.occurredAt().isAfter(now)) {
-                counted.add(history.get(i));
+    public Assessed assessStream(List<HistoricEvent> history, Instant now) {
+        var voided = new HashSet<UUID>();
+        history.forEach(e -> {
+            if (e.payload() instanceof EventVoided v) {
+                voided.add(v.voidedEventId());
+            }
+        });
+        var counted = new ArrayList<HistoricEvent>(history.size());
+        for (var e : history) {
+            if (!(e.payload() instanceof EventVoided) && !voided.contains(e.eventId())) {
+                counted.add(e);
             }
         }
-        return assess(counted, now);
+        return assessed(counted, now);
     }
 
     public Health assess(List<HistoricEvent> events, Instant asOf) {
@@ -187,13 +169,13 @@ public class HealthProjector {
         return all;
     }
 
-    /** The partnership row a stream leads to: its state, its portfolio columns and its health. */
-    public Append.ReadModel readModel(Partnership state, Health health) {
+    /** The partnership row a stream leads to: its state, its portfolio columns, its health facts and its health. */
+    public Append.ReadModel readModel(Partnership state, Assessed assessed) {
         return new Append.ReadModel(serializer.state(state), EventSerializer.partnerOrgs(state), state.name(),
                 state.partnershipType().name(),
                 state.partners().stream().map(p -> p.sector().name()).distinct().sorted().toList(),
                 state.fundings().stream().map(Partnership.Funding::funderId).distinct().sorted().toList(),
-                row(state.id(), health));
+                assessed.facts(), row(state.id(), assessed.health()));
     }
 
     private String viewText(Health health) {

@@ -4,6 +4,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,38 +16,33 @@ import org.rapport.eventstore.EventStore;
 import org.rapport.eventstore.PartnershipRows;
 
 /**
- * Rebuilds every read model from the log: each partnership's state is its stream folded again,
- * its health assessed again from the same read. Batches of partnerships, several at a time, each
- * row its own short write; a row whose stream moved on meanwhile was just written by an append and
- * is left as it is.
+ * Rebuilds every read model from the log: each partnership's stream is read once, folded once
+ * into its state and its health facts, and assessed once. Partnerships go in batches: one read
+ * of the batch's streams, one pipelined write of its rows. A row whose stream moved on meanwhile
+ * was just written by an append and is left as it is.
  */
 @ApplicationScoped
 public class Rebuild {
 
     static final int BATCH = 200;
 
-    /**
-     * Partnerships rebuilt at once: each write commits on its own, and concurrent commits share
-     * the log's flushes to disk.
-     */
-    static final int CONCURRENCY = 8;
+    /** Batches at once: while one is folded, the other's rows are read or written. */
+    static final int CONCURRENCY = 2;
 
     private final EventStore store;
     private final PartnershipRows rows;
     private final EventSerializer serializer;
     private final HealthProjector projector;
     private final Clock clock;
-    private final StreamHistories histories;
     private final StoredViews views;
 
     public Rebuild(EventStore store, PartnershipRows rows, EventSerializer serializer, HealthProjector projector, Clock clock,
-            StreamHistories histories, StoredViews views) {
+            StoredViews views) {
         this.store = store;
         this.rows = rows;
         this.serializer = serializer;
         this.projector = projector;
         this.clock = clock;
-        this.histories = histories;
         this.views = views;
     }
 
@@ -53,39 +51,43 @@ public class Rebuild {
     }
 
     /**
-     * Rebuilds everything. It first lets go of what this instance keeps in memory: every view held
-     * is about to be rewritten (so would never be served again), and the stream histories are
-     * refilled by the next append to each stream; the rebuild gets their share of the heap.
+     * Rebuilds everything. It first lets go of the views this instance holds: every one is about
+     * to be rewritten, so would never be served again.
      */
     public Uni<Result> all() {
-        histories.clear();
         views.clear();
         var started = System.nanoTime();
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        var after = new AtomicReference<>(new UUID(0, 0));
         var partnerships = new AtomicLong();
         var events = new AtomicLong();
         return Multi.createBy().repeating()
-                .uni(() -> rows.streams(after.get(), BATCH).flatMap(batch -> {
-                    if (!batch.isEmpty()) {
-                        after.set(batch.get(batch.size() - 1).partnershipId());
-                    }
-                    return Multi.createFrom().iterable(batch)
-                            .onItem().transformToUni(ref -> store.readStream(ref.partnershipId(), 1,
-                                    Integer.MAX_VALUE).flatMap(stream -> {
-                                        events.addAndGet(stream.size());
-                                        var history = stream.stream().map(serializer::historic).toList();
-                                        var state = PartnershipDecider.fold(ref.partnershipId(), history);
-                                        var health = projector.assessStream(stream, history, now);
-                                        return rows.writeReadModel(ref.partnershipId(),
-                                                stream.get(stream.size() - 1).version(),
-                                                projector.readModel(state, health), now);
-                                    }).invoke(x -> partnerships.incrementAndGet()))
-                            .merge(CONCURRENCY)
-                            .collect().asList().map(x -> batch.size());
-                }))
-                .until(size -> size < BATCH)
+                .uni(() -> new AtomicReference<>(new UUID(0, 0)), after -> rows.streams(after.get(), BATCH)
+                        .invoke(batch -> {
+                            if (!batch.isEmpty()) {
+                                after.set(batch.get(batch.size() - 1).partnershipId());
+                            }
+                        }))
+                .until(List::isEmpty)
+                .onItem().transformToUni(batch -> rebuild(batch, now, partnerships, events)).merge(CONCURRENCY)
                 .collect().last()
                 .map(x -> new Result(partnerships.get(), events.get(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    private Uni<Integer> rebuild(List<PartnershipRows.StreamRef> batch, Instant now, AtomicLong partnerships,
+            AtomicLong events) {
+        return store.readStreams(batch.stream().map(PartnershipRows.StreamRef::partnershipId).toList())
+                .flatMap(streams -> {
+                    var writes = new ArrayList<PartnershipRows.ReadModelWrite>(streams.size());
+                    streams.forEach((id, stream) -> {
+                        events.addAndGet(stream.size());
+                        var history = stream.stream().map(serializer::historic).toList();
+                        var state = PartnershipDecider.fold(id, history);
+                        var assessed = projector.assessStream(history, now);
+                        writes.add(new PartnershipRows.ReadModelWrite(id, stream.get(stream.size() - 1).version(),
+                                projector.readModel(state, assessed)));
+                    });
+                    partnerships.addAndGet(writes.size());
+                    return rows.writeReadModels(writes, now);
+                });
     }
 }

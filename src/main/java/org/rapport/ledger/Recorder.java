@@ -30,7 +30,6 @@ import org.rapport.eventstore.StoredEvent;
 import org.rapport.eventstore.StreamHead;
 import org.rapport.funders.FunderRegistry;
 import org.rapport.health.HealthProjector;
-import org.rapport.health.StreamHistories;
 import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
 
@@ -90,7 +89,7 @@ public class Recorder {
                 }
                 var partnershipId = UUID.randomUUID();
                 var state = PartnershipDecider.evolve(null, partnershipId, 1, withId.event().occurredAt(), formed);
-                return append(caller, partnershipId, 0, state, List.of(withId), key)
+                return append(caller, partnershipId, null, state, List.of(withId), key)
                         .onFailure(AppendConflict.class).recoverWithUni(conflict -> form(caller, withId, key));
             });
         });
@@ -106,8 +105,8 @@ public class Recorder {
     /**
      * The health the partnership would have now were {@code proposals} recorded: refused exactly as
      * {@link #record} would refuse them (the same access, If-Match, validation and state rules),
-     * but nothing is written, no idempotency key remembered, nothing published, and no stream
-     * history kept (only a committed append may be built on). Events already stored under the
+     * but nothing is written, no idempotency key remembered, nothing published, and no health
+     * facts kept (only a committed append may be built on). Events already stored under the
      * same ids and with the same bodies are a retry: they are in the stream already, so the
      * answer is the health now.
      */
@@ -119,7 +118,7 @@ public class Recorder {
                         requireRetry(partnershipId, resolved, decision.known());
                         return health.at(partnershipId, now, null);
                     }
-                    return health.after(partnershipId, historic(decision.head().version(), resolved), now)
+                    return health.after(decision.head(), historic(decision.head().version(), resolved), now)
                             .map(HealthProjector.Assessed::health);
                 }));
     }
@@ -173,7 +172,7 @@ public class Recorder {
                 if (!decision.known().isEmpty()) {
                     return replay(caller, partnershipId, proposals, decision.known());
                 }
-                return append(caller, partnershipId, decision.head().version(), decision.after(), proposals, key);
+                return append(caller, partnershipId, decision.head(), decision.after(), proposals, key);
             }).onFailure(AppendConflict.class).recoverWithUni(conflict -> {
                 // Another writer got there first: decide again on what it wrote. The next
                 // attempt answers 412 when If-Match no longer holds, or replays when the
@@ -201,11 +200,9 @@ public class Recorder {
      */
     private Uni<Decision> decide(Caller caller, UUID partnershipId, List<Proposal> proposals, Long ifMatch) {
         var ids = proposals.stream().map(p -> p.event().eventId()).toList();
-        var written = health.written(partnershipId);
-        return store.head(partnershipId, ids, written.map(StreamHistories.History::version).orElse(null)).flatMap(found -> {
+        return store.head(partnershipId, ids, true).flatMap(found -> {
             var head = found.orElseThrow(() -> new RecordingRefused.PartnershipNotFound(partnershipId));
-            // Left out when this instance wrote the stream's current version: it holds that state.
-            var state = head.state() == null ? written.orElseThrow().state() : serializer.state(head.state());
+            var state = serializer.state(head.state());
             if (!access.mayRecord(caller, state)) {
                 throw new RecordingRefused.PartnershipNotFound(partnershipId);
             }
@@ -257,20 +254,18 @@ public class Recorder {
     }
 
     /**
-     * Appends the events with the read model they lead to (state, portfolio columns, health),
-     * all in one statement.
+     * Appends the events after {@code head} (null: a new stream) with the read model they lead to
+     * (state, portfolio columns, health facts, health), all in one statement.
      */
-    private Uni<Recorded> append(Caller caller, UUID partnershipId, long expectedVersion, Partnership after,
+    private Uni<Recorded> append(Caller caller, UUID partnershipId, StreamHead head, Partnership after,
             List<Proposal> proposals, IdempotencyKey key) {
         var now = now();
         var events = proposals.stream().map(this::toNew).toList();
-        return health.after(partnershipId, historic(expectedVersion, proposals), now).flatMap(assessed -> {
-            var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed.health()),
+        long expectedVersion = head == null ? 0 : head.version();
+        return health.after(head, historic(expectedVersion, proposals), now).flatMap(assessed -> {
+            var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed),
                     now, caller.subject(), key);
-            return store.append(append).map(stored -> {
-                health.committed(partnershipId, assessed, after);
-                return new Recorded(after, stored);
-            });
+            return store.append(append).map(stored -> new Recorded(after, stored));
         });
     }
 

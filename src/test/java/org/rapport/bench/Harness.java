@@ -392,6 +392,8 @@ public final class Harness {
                 .formatted(settings.jvmOptions().isEmpty() ? "none (JVM defaults)" : String.join(" ", settings.jvmOptions()),
                         settings.environment().isEmpty() ? "nothing added" : settings.environment(), settings.warmUp(),
                         settings.seconds()));
+        text.append("- Appends by how their health facts were folded (`rapport_health_folds_total`; `none`: the kept facts moved forward): %s\n\n"
+                .formatted(folds()));
         text.append("| measure | service | pgbench, same SQL, same clients | service / pgbench | target |\n");
         text.append("|---|---|---|---|---|\n");
         rows.forEach(r -> text.append(r).append('\n'));
@@ -404,6 +406,20 @@ public final class Harness {
         System.out.println();
         System.out.println(text);
         System.out.println("written to " + file);
+    }
+
+    /** The service's count of appends by how their health facts were folded, as its metrics say. */
+    private String folds() {
+        try {
+            var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create(service.base + "q/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return metrics.lines().filter(l -> l.startsWith("rapport_health_folds_total{"))
+                    .map(l -> l.replaceAll(".*refold=\"([a-z_]+)\".*} ", "$1 ").replaceAll("\\.0$", ""))
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+        } catch (Exception e) {
+            return "not read (" + e.getMessage() + ")";
+        }
     }
 
     private static String git(String... args) throws Exception {

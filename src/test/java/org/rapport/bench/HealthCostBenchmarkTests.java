@@ -22,8 +22,10 @@ import org.rapport.testing.Partnerships;
 import org.rapport.testing.Tokens;
 
 /**
- * Measures what the health view costs: appends to 10,000- and 50,000-event streams beside one to a
- * new stream, and portfolio queries over 10,000 partnerships. Run with {@code ./mvnw test -Pbenchmark};
+ * Measures what the health view costs: appends dated now (which move the kept health facts
+ * forward) to a 10-event stream and to 10,000-event streams; appends recorded late (which fold
+ * the stream again) to 10,000- and 50,000-event streams beside one to a new stream; and portfolio
+ * queries over 10,000 partnerships. Run with {@code ./mvnw test -Pbenchmark};
  * it prints a table (also written to target/benchmarks/health.md) and asserts only that every
  * request it timed succeeded.
  */
@@ -45,10 +47,20 @@ class HealthCostBenchmarkTests {
         return new Timing(what, stats.p50Millis(), stats.p99Millis());
     }
 
+    /** Appends of meetings dated over the last 300 days: each is recorded late, so the stream is folded again. */
     Timing appends(Http http, String what, UUID id) {
+        return appends(http, what, id, i -> LocalDate.now().minusDays(i % 300).toString());
+    }
+
+    /** Appends of meetings dated the moment they are sent: each moves the kept health facts forward. */
+    Timing appendsInOrder(Http http, String what, UUID id) {
+        return appends(http, what, id, i -> java.time.Instant.now().toString());
+    }
+
+    Timing appends(Http http, String what, UUID id, java.util.function.IntFunction<String> occurredAt) {
         var nanos = new ArrayList<Long>();
         for (int i = 0; i < SAMPLES; i++) {
-            var body = Partnerships.meeting(LocalDate.now().minusDays(i % 300).toString(), "bench-a", "bench-b");
+            var body = Partnerships.meeting(occurredAt.apply(i), "bench-a", "bench-b");
             long start = System.nanoTime();
             var answer = http.post("/partnerships/" + id + "/events", Tokens.admin(), body, Map.of());
             nanos.add(System.nanoTime() - start);
@@ -70,18 +82,24 @@ class HealthCostBenchmarkTests {
 
     /** A partnership whose stream holds {@code events} daily meetings up to today. */
     static UUID stream(int events) throws Exception {
+        return stream(events, 1);
+    }
+
+    /** A partnership whose stream holds {@code events} meetings {@code days} apart up to today. */
+    static UUID stream(int events, int days) throws Exception {
         var id = Partnerships.form("bench-a", "bench-b");
         try (var connection = LocalInfrastructure.connect(); var insert = connection.prepareStatement("""
                 insert into events (stream_id, version, event_id, type, schema_version, data, occurred_at, recorded_at,
                                     recorded_by)
                 select ?, 1 + g, gen_random_uuid(), 'MeetingHeld', 1,
                        '{"format":"IN_PERSON","kind":"STEERING","attendees":[{"personRef":"a","orgId":"bench-a","seniority":"EXECUTIVE"},{"personRef":"b","orgId":"bench-b","seniority":"EXECUTIVE"}]}'::jsonb,
-                       now() - (? - g) * interval '1 day', now(), 'benchmark'
+                       now() - (? - g) * ? * interval '1 day', now(), 'benchmark'
                 from generate_series(1, ?) g""");
                 var head = connection.prepareStatement("update partnerships set version = ? where id = ?")) {
             insert.setObject(1, id);
             insert.setInt(2, events);
-            insert.setInt(3, events);
+            insert.setInt(3, days);
+            insert.setInt(4, events);
             insert.executeUpdate();
             head.setLong(1, events + 1L);
             head.setObject(2, id);
@@ -113,9 +131,19 @@ class HealthCostBenchmarkTests {
         }
         var timings = new ArrayList<Timing>();
         appends(http, "warm-up", fresh);
-        timings.add(appends(http, "append a meeting to a new stream", fresh));
-        timings.add(appends(http, "append a meeting to a 10,000-event stream (daily meetings)", longStream));
-        timings.add(appends(http, "append a meeting to a 50,000-event stream (daily meetings)", longerStream));
+        // In order, each append moves the kept facts forward: its cost is that of the facts, which
+        // hold the window's meetings (three active years), not that of the stream.
+        var short10 = stream(10);
+        var sparse = stream(10_000, 7);
+        appendsInOrder(http, "warm-up", short10);
+        timings.add(appendsInOrder(http, "append a meeting now to a 10-event stream", short10));
+        timings.add(appendsInOrder(http, "append a meeting now to a 10,000-event stream (weekly meetings, 157 in the window)",
+                sparse));
+        timings.add(appendsInOrder(http, "append a meeting now to a 10,000-event stream (daily meetings, 1,098 in the window)",
+                longStream));
+        timings.add(appends(http, "append a meeting dated up to 300 days back (late) to a new stream", fresh));
+        timings.add(appends(http, "append a meeting dated up to 300 days back (late) to a 10,000-event stream (daily meetings)", longStream));
+        timings.add(appends(http, "append a meeting dated up to 300 days back (late) to a 50,000-event stream (daily meetings)", longerStream));
         timings.add(gets(http, "GET health of the 10,000-event stream (stored view)", "/partnerships/" + longStream
                 + "/health"));
         var tomorrow = LocalDate.now().plusDays(1);
@@ -150,6 +178,6 @@ class HealthCostBenchmarkTests {
         System.out.println("\n" + table);
         Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(Path.of("target", "benchmarks", "health.md"), table);
-        assertThat(timings).hasSize(12);
+        assertThat(timings).hasSize(15);
     }
 }

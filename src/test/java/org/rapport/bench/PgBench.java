@@ -85,10 +85,9 @@ final class PgBench {
     }
 
     /**
-     * What the service runs for one single-event append without an idempotency key, once its
-     * stream's history is held in memory (as it is after the stream's first append on an
-     * instance): the head (version, state, whether the event id is known) and the append
-     * statement itself, taken from {@code EventStore}. The service computes the columns it writes
+     * What the service runs for one single-event append without an idempotency key: the head
+     * (version, state, health facts, whether the event id is known) and the append statement
+     * itself, taken from {@code EventStore}. The service computes the columns it writes
      * back; pgbench reads the small ones with the head and writes them back unchanged, and writes a
      * real health view and summary ({@code -D health=... -D summary=...}) of the size the service
      * writes.
@@ -96,6 +95,7 @@ final class PgBench {
     static String appendScript() {
         var head = """
                 select p.id::text as pid, p.version as version, p.state::text as state,
+                  coalesce(p.health_facts, '') as facts,
                   (select coalesce(array_agg(event_id), '{}') from events where event_id = any('{%s}'::uuid[])) as known,
                   p.partner_orgs::text as orgs, coalesce(p.name, '') as name, coalesce(p.partnership_type, '') as ptype,
                   p.sectors::text as sectors, p.funder_ids::text as funders,
@@ -117,7 +117,7 @@ final class PgBench {
                 Map.entry("status", "nullif(:hstatus, '')"), Map.entry("overall", "nullif(:hoverall, '')::int"),
                 Map.entry("alerts", ":halerts"), Map.entry("assessedAt", "nullif(:hat, '')::timestamptz"),
                 Map.entry("paramsVersion", "nullif(:pv, '')"), Map.entry("summary", ":summary"),
-                Map.entry("changeKey", "nullif(:hkey, '')"));
+                Map.entry("changeKey", "nullif(:hkey, '')"), Map.entry("healthFacts", "nullif(:facts, '')"));
         row.forEach((name, value) -> values.put(PartnershipRows.position(name, EventStore.APPEND_ROW_PARAMS), value));
         var append = substitute(EventStore.APPEND, values);
         return PICK + head + "\\set next :version + 1\n" + oneLine(append) + ";\n";

@@ -50,19 +50,15 @@ class StoredViewsTests {
     }
 
     @Test
-    void a_rebuild_lets_go_of_what_this_instance_keeps_and_reads_the_same_after() {
+    void a_rebuild_lets_go_of_the_views_this_instance_keeps_and_reads_the_same_after() {
         var id = Partnerships.form("sv-a", "sv-b");
         HealthApiTests.record(id, meeting(LocalDate.now().minusDays(3).toString(), "sv-a", "sv-b"));
         health(id);
-        assertThat(counter("rapport_health_cached_streams")).isPositive();
 
         given().auth().oauth2(Tokens.admin()).when().post("/admin/projections/rebuild").then().statusCode(200);
-        assertThat(counter("rapport_health_cached_streams")).isZero();
         double fetched = counter("rapport_health_views_fetched_total");
         assertThat(health(id)).contains("\"paramsVersion\"");
         assertThat(counter("rapport_health_views_fetched_total")).isEqualTo(fetched + 1);
-        HealthApiTests.record(id, meeting(LocalDate.now().minusDays(1).toString(), "sv-a", "sv-b"));
-        assertThat(counter("rapport_health_cached_streams")).isPositive();
     }
 
     @Test

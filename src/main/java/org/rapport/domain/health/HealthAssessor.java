@@ -39,13 +39,7 @@ public final class HealthAssessor {
      * after {@code asOf} are ignored here.
      */
     public static Health assess(List<HistoricEvent> events, Instant asOf, HealthParams params) {
-        var c = context(events, asOf, params);
-        var health = assess(c, asOf, params);
-        if (c == null || c.frozen != null) {
-            return health;
-        }
-        return new Health(health.asOf(), health.paramsVersion(), health.status(), health.statusReasons(),
-                health.overall(), health.dimensions(), health.alerts(), NextSteps.of(c, asOf, health));
+        return assess(HealthFacts.of(occurredBy(events, asOf)), asOf, params);
     }
 
     /** The health the context's facts lead to on its day, without next steps; {@code c} null: not formed yet. */
@@ -103,22 +97,42 @@ public final class HealthAssessor {
     }
 
     /**
+     * The health of a partnership whose facts were folded from the events that had occurred by
+     * {@code asOf} ({@link HealthFold}): the same answer as {@link #assess(List, Instant, HealthParams)}
+     * over those events. The facts are first let go of what has left the window at {@code asOf}.
+     */
+    public static Health assess(HealthFacts facts, Instant asOf, HealthParams params) {
+        var c = context(facts, asOf, params);
+        var health = assess(c, asOf, params);
+        if (c == null || c.frozen != null) {
+            return health;
+        }
+        return new Health(health.asOf(), health.paramsVersion(), health.status(), health.statusReasons(),
+                health.overall(), health.dimensions(), health.alerts(), NextSteps.of(c, asOf, health));
+    }
+
+    /**
      * What the rules read at {@code asOf}: the facts of the events that had occurred by then and
      * the day assessed; null before formation. A closed partnership is assessed as of its closing
      * day; a paused one as of its pause, over what had occurred by then (a pause stops the clock).
      */
     static Context context(List<HistoricEvent> events, Instant asOf, HealthParams params) {
-        var facts = HealthFacts.of(occurredBy(events, asOf));
+        return context(HealthFacts.of(occurredBy(events, asOf)), asOf, params);
+    }
+
+    /** The context of facts folded up to {@code asOf}, pruned to the window of that moment. */
+    static Context context(HealthFacts facts, Instant asOf, HealthParams params) {
         if (facts.formedOn == null) {
             return null;
         }
+        facts.prune(windowFrom(facts, asOf));
         if (facts.closedOn != null) {
             return new Context(facts, facts.closedOn, facts.clock(), params, Status.CLOSED, "closed on "
                     + facts.closedOn + ": its health is kept as it was that day");
         }
         if (facts.pausedOn != null) {
             var pausedOn = facts.pausedOn;
-            var held = HealthFacts.of(occurredBy(events, facts.pausedAt));
+            var held = facts.held;
             return new Context(held, pausedOn, held.clock(), params, Status.PAUSED, "paused on " + pausedOn
                     + ": its health is held as it was that day until it resumes");
         }
@@ -133,13 +147,17 @@ public final class HealthAssessor {
      * further back; a closed one as of its closing day.
      */
     public static Instant windowStart(List<HistoricEvent> events, Instant asOf, java.time.Duration window) {
-        var plain = asOf.minus(window);
         if (events.stream().noneMatch(e -> e.payload() instanceof org.rapport.domain.PartnershipPaused
                 || e.payload() instanceof org.rapport.domain.PartnershipClosed)) {
-            return plain;
+            return asOf.minus(window);
         }
-        var facts = HealthFacts.of(occurredBy(events, asOf));
-        if (facts.formedOn == null) {
+        return windowStart(HealthFacts.of(occurredBy(events, asOf)), asOf, window);
+    }
+
+    /** {@link #windowStart(List, Instant, java.time.Duration)} from the facts folded up to {@code asOf}. */
+    static Instant windowStart(HealthFacts facts, Instant asOf, java.time.Duration window) {
+        var plain = asOf.minus(window);
+        if (facts.formedOn == null || facts.closedOn == null && facts.pausedAt == null && facts.pauses.isEmpty()) {
             return plain;
         }
         var anchor = facts.closedOn != null ? facts.closedOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
@@ -147,6 +165,11 @@ public final class HealthAssessor {
         var day = anchor.atZone(ZoneOffset.UTC).toLocalDate();
         var start = anchor.minus(window).minus(java.time.Duration.ofDays(facts.clock().pausedBefore(day)));
         return start.isBefore(plain) ? start : plain;
+    }
+
+    /** The first day whose frequent events an assessment at {@code asOf} reads: that of {@link HealthWindow}'s start. */
+    static java.time.LocalDate windowFrom(HealthFacts facts, Instant asOf) {
+        return windowStart(facts, asOf, HealthWindow.LENGTH).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static List<HistoricEvent> occurredBy(List<HistoricEvent> events, Instant moment) {

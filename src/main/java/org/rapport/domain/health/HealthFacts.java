@@ -17,8 +17,20 @@ import org.rapport.domain.*;
  * What the health rules read, folded from the events that had occurred by the moment assessed,
  * in the order they occurred. Lenient by design: events may be recorded late, so a reference
  * to something that had not yet occurred at that moment is simply not counted.
+ *
+ * <p>The facts are a fold: {@link #then} moves them forward one event at a time, and a
+ * partnership's facts are kept between appends (see {@link HealthFold}). Of the frequent kinds
+ * ({@link HealthWindow}) they keep only what is still in the window: {@link #prune} lets go of
+ * what has left it, exactly as if those events had never been folded, since nothing else in the
+ * facts depends on them.
+ *
+ * <p>{@link #FORM} names the shape of the facts and what the fold does: a change to either must
+ * raise it, so that facts kept under the old form are folded again from the log.
  */
-final class HealthFacts {
+public final class HealthFacts {
+
+    /** The form of the facts kept between appends: raise it whenever the fields or the fold change. */
+    public static final int FORM = 1;
 
     record Org(String orgId, Sector sector, PartnershipType understoodType, UUID confirmationId) {
     }
@@ -142,6 +154,12 @@ final class HealthFacts {
             }
         }
 
+        Measure copyWithValues() {
+            var m = copy();
+            m.values = new ArrayList<>(values);
+            return m;
+        }
+
         String ownerOrg;
         String goalId;
         String name;
@@ -156,6 +174,36 @@ final class HealthFacts {
         BigDecimal latestValue;
         UUID eventId;
         UUID latestEventId;
+        /** The values recorded in the window, in the order folded: what the latest ones are read from. */
+        List<Value> values = new ArrayList<>();
+
+        void record(Value v) {
+            values.add(v);
+            lastUpdatedOn = v.on();
+            if (latestPeriodEnd == null || !v.periodEnd().isBefore(latestPeriodEnd)) {
+                latestPeriodEnd = v.periodEnd();
+                latestValue = v.value();
+                latestEventId = v.eventId();
+            }
+        }
+
+        /** Forgets the values recorded before {@code from}, as if never folded. */
+        void prune(LocalDate from) {
+            if (values.stream().noneMatch(v -> v.on().isBefore(from))) {
+                return;
+            }
+            var kept = values.stream().filter(v -> !v.on().isBefore(from)).toList();
+            values = new ArrayList<>();
+            lastUpdatedOn = null;
+            latestPeriodEnd = null;
+            latestValue = null;
+            latestEventId = null;
+            kept.forEach(this::record);
+        }
+    }
+
+    /** A measure's value as recorded: the day, the period it covers and the event. */
+    record Value(LocalDate on, LocalDate periodEnd, BigDecimal value, UUID eventId) {
     }
 
     static final class Milestone implements Cloneable {
@@ -222,13 +270,23 @@ final class HealthFacts {
     final List<ActiveDays.Pause> pauses = new ArrayList<>();
     LocalDate closedOn;
     /** Every organisation's name, partners past and present, for reasons and prompts in words. */
-    final Map<String, String> names = new java.util.HashMap<>();
+    final Map<String, String> names = new LinkedHashMap<>();
     /** The day each partner joined, for those who joined after formation. */
-    final Map<String, LocalDate> joinedOn = new java.util.HashMap<>();
+    final Map<String, LocalDate> joinedOn = new LinkedHashMap<>();
     /** The day of each type confirmation, by its event id. */
-    final Map<UUID, LocalDate> typeConfirmations = new java.util.HashMap<>();
+    final Map<UUID, LocalDate> typeConfirmations = new LinkedHashMap<>();
     /** Events that moved each dimension, for confidence. */
     final Map<HealthDimension, List<Dated>> evidence = new LinkedHashMap<>();
+    /** The moment and stream version of the last event folded: the fold moves forward only. */
+    java.time.Instant lastOccurredAt;
+    long lastVersion;
+    /** The first day of the window kept: frequent events before it have been let go ({@link #prune}). */
+    LocalDate windowFrom;
+    /**
+     * While paused: the facts as they stood at the pause (a paused partnership is assessed as of
+     * then), with every event that occurred by that moment.
+     */
+    HealthFacts held;
 
     /**
      * A copy to fold further without touching this one: every collection and every mutable part is
@@ -250,7 +308,7 @@ final class HealthFacts {
         fundings.forEach((k, v) -> c.fundings.put(k, v.copy()));
         c.plans.putAll(plans);
         resourcesByOrg.forEach((k, v) -> c.resourcesByOrg.put(k, new ArrayList<>(v)));
-        measures.forEach((k, v) -> c.measures.put(k, v.copy()));
+        measures.forEach((k, v) -> c.measures.put(k, v.copyWithValues()));
         milestones.forEach((k, v) -> c.milestones.put(k, v.copy()));
         c.pilotsStarted.addAll(pilotsStarted);
         c.pilotsScaled.addAll(pilotsScaled);
@@ -270,23 +328,72 @@ final class HealthFacts {
         c.joinedOn.putAll(joinedOn);
         c.typeConfirmations.putAll(typeConfirmations);
         evidence.forEach((k, v) -> c.evidence.put(k, new ArrayList<>(v)));
+        c.lastOccurredAt = lastOccurredAt;
+        c.lastVersion = lastVersion;
+        c.windowFrom = windowFrom;
+        c.held = held == null ? null : held.copy();
         return c;
     }
 
+    /** The order events are folded in: when they occurred, then their place in the stream. */
+    static final Comparator<HistoricEvent> ORDER = Comparator.comparing(HistoricEvent::occurredAt)
+            .thenComparingLong(HistoricEvent::version);
+
     /**
-     * Folds one more event in. Only right for an event that occurred no earlier than every event
-     * folded so far (the order {@link #of} folds in); an earlier one needs the whole fold.
+     * Folds one more event in. Only right for an event that comes after every event folded so far
+     * in {@link #ORDER}, the order {@link #of} folds in ({@link HealthFold#advance} checks).
      */
     void then(HistoricEvent e) {
+        if (held != null && !e.occurredAt().isAfter(pausedAt)) {
+            held.advance(e);
+        }
+        advance(e);
+        if (pausedAt == null) {
+            held = null;
+        } else if (held == null) {
+            held = copy();
+        }
+    }
+
+    private void advance(HistoricEvent e) {
         apply(e);
+        lastOccurredAt = e.occurredAt();
+        lastVersion = e.version();
     }
 
     static HealthFacts of(List<HistoricEvent> events) {
         var facts = new HealthFacts();
-        events.stream()
-                .sorted(Comparator.comparing(HistoricEvent::occurredAt).thenComparingLong(HistoricEvent::version))
-                .forEach(facts::apply);
+        events.stream().sorted(ORDER).forEach(facts::then);
         return facts;
+    }
+
+    /**
+     * Lets go of what the frequent events before {@code from} brought, as if they had never been
+     * folded: meetings, surveys, measure values, health checks, and the evidence of every kind
+     * older than that (confidence reads only the last twelve months).
+     */
+    void prune(LocalDate from) {
+        if (windowFrom != null && !from.isAfter(windowFrom)) {
+            return;
+        }
+        windowFrom = from;
+        meetings.removeIf(m -> m.on().isBefore(from));
+        surveys.removeIf(d -> {
+            if (d.on().isBefore(from)) {
+                surveyResponses.remove(d.eventId());
+                return true;
+            }
+            return false;
+        });
+        measures.values().forEach(m -> m.prune(from));
+        if (healthCheckOn != null && healthCheckOn.on().isBefore(from)) {
+            healthCheck = null;
+            healthCheckOn = null;
+        }
+        evidence.values().forEach(list -> list.removeIf(d -> d.on().isBefore(from)));
+        if (held != null) {
+            held.prune(from);
+        }
     }
 
     Set<String> partnerIds() {
@@ -454,12 +561,7 @@ final class HealthFacts {
             case MeasureRecorded r -> {
                 var m = measures.get(r.measureId());
                 if (m != null) {
-                    m.lastUpdatedOn = on;
-                    if (m.latestPeriodEnd == null || !r.periodEnd().isBefore(m.latestPeriodEnd)) {
-                        m.latestPeriodEnd = r.periodEnd();
-                        m.latestValue = r.value();
-                        m.latestEventId = id;
-                    }
+                    m.record(new Value(on, r.periodEnd(), r.value(), id));
                 }
                 moved(on, id, HealthDimension.MOMENTUM);
             }

@@ -31,9 +31,11 @@ public final class HealthWindow {
 
     /**
      * The earliest moment whose frequent events an assessment at {@code asOf} reads, given the
-     * stream's structural events (which say when it was paused or closed).
+     * stream's structural events (which say when it was paused or closed): the start of the
+     * window's first day, since the facts keep frequent events by the day they occurred.
      */
     public static Instant start(List<HistoricEvent> events, Instant asOf) {
-        return HealthAssessor.windowStart(events, asOf, LENGTH);
+        return HealthAssessor.windowStart(events, asOf, LENGTH).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 }
