@@ -27,12 +27,12 @@ final class ActiveDays {
         if (!from.isBefore(to)) {
             return 0;
         }
-        long days = ChronoUnit.DAYS.between(from, to);
+        long days = to.toEpochDay() - from.toEpochDay();
         for (var p : pauses) {
             var start = p.from().isAfter(from) ? p.from() : from;
             var end = p.to() == null || p.to().isAfter(to) ? to : p.to();
             if (start.isBefore(end)) {
-                days -= ChronoUnit.DAYS.between(start, end);
+                days -= end.toEpochDay() - start.toEpochDay();
             }
         }
         return days;

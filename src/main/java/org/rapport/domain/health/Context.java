@@ -29,6 +29,8 @@ final class Context {
     /** PAUSED or CLOSED when the health is held as of {@link #today}, with why in words; null otherwise. */
     final Health.Status frozen;
     final String frozenWhy;
+    /** Each meeting's trust credit on this day, worked out once: several rules ask. */
+    final Map<HealthFacts.Meeting, Double> credits = new java.util.IdentityHashMap<>();
 
     Context(HealthFacts facts, LocalDate today, ActiveDays clock, HealthParams params, Health.Status frozen,
             String frozenWhy) {

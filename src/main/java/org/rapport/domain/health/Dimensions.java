@@ -162,7 +162,7 @@ final class Dimensions {
         boolean instrument = calibrate(c, dimension) != null || dimension == TRUST && c.latestSurvey() != null
                 && c.fresh(c.latestSurvey().on(), 12);
         long recent = c.facts.evidence.getOrDefault(dimension, List.of()).stream()
-                .filter(d -> c.fresh(d.on(), 12)).count();
+                .filter(d -> c.fresh(d, 12)).count();
         if (instrument || recent >= 3) {
             return Confidence.HIGH;
         }

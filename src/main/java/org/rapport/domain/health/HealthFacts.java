@@ -30,25 +30,65 @@ import org.rapport.domain.*;
 public final class HealthFacts {
 
     /** The form of the facts kept between appends: raise it whenever the fields or the fold change. */
-    public static final int FORM = 1;
+    public static final int FORM = 2;
 
     record Org(String orgId, Sector sector, PartnershipType understoodType, UUID confirmationId) {
     }
 
     /**
      * A meeting, with the organisations present and those that sent someone senior worked out
-     * once: every dimension asks about each meeting for each partner.
+     * once, when first asked: every dimension asks about each meeting for each partner. Only the
+     * meeting itself is part of the facts kept between appends (the rest is {@code transient}).
      */
-    record Meeting(LocalDate on, UUID eventId, MeetingHeld meeting, Set<String> orgs, Set<String> seniorOrgs) {
+    static final class Meeting {
+
+        private final LocalDate on;
+        private final UUID eventId;
+        private final MeetingHeld meeting;
+        private transient Set<String> orgs;
+        private transient Set<String> seniorOrgs;
 
         Meeting(LocalDate on, UUID eventId, MeetingHeld meeting) {
-            this(on, eventId, meeting, meeting.attendingOrgs(), meeting.attendees().stream()
-                    .filter(a -> a != null && a.orgId() != null && a.seniority().isSenior())
-                    .map(MeetingHeld.Attendee::orgId).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+            this.on = on;
+            this.eventId = eventId;
+            this.meeting = meeting;
+        }
+
+        /** For facts read back. */
+        private Meeting() {
+            this(null, null, null);
+        }
+
+        LocalDate on() {
+            return on;
+        }
+
+        UUID eventId() {
+            return eventId;
+        }
+
+        MeetingHeld meeting() {
+            return meeting;
+        }
+
+        Set<String> orgs() {
+            if (orgs == null) {
+                orgs = meeting.attendingOrgs();
+            }
+            return orgs;
+        }
+
+        Set<String> seniorOrgs() {
+            if (seniorOrgs == null) {
+                seniorOrgs = meeting.attendees().stream()
+                        .filter(a -> a != null && a.orgId() != null && a.seniority().isSenior())
+                        .map(MeetingHeld.Attendee::orgId).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            }
+            return seniorOrgs;
         }
 
         boolean seniorFrom(String orgId) {
-            return seniorOrgs.contains(orgId);
+            return seniorOrgs().contains(orgId);
         }
 
         boolean attendedBy(String personRef) {
@@ -275,8 +315,8 @@ public final class HealthFacts {
     final Map<String, LocalDate> joinedOn = new LinkedHashMap<>();
     /** The day of each type confirmation, by its event id. */
     final Map<UUID, LocalDate> typeConfirmations = new LinkedHashMap<>();
-    /** Events that moved each dimension, for confidence. */
-    final Map<HealthDimension, List<Dated>> evidence = new LinkedHashMap<>();
+    /** The days of the events that moved each dimension, for confidence. */
+    final Map<HealthDimension, List<LocalDate>> evidence = new LinkedHashMap<>();
     /** The moment and stream version of the last event folded: the fold moves forward only. */
     java.time.Instant lastOccurredAt;
     long lastVersion;
@@ -390,7 +430,7 @@ public final class HealthFacts {
             healthCheck = null;
             healthCheckOn = null;
         }
-        evidence.values().forEach(list -> list.removeIf(d -> d.on().isBefore(from)));
+        evidence.values().forEach(list -> list.removeIf(d -> d.isBefore(from)));
         if (held != null) {
             held.prune(from);
         }
@@ -400,9 +440,9 @@ public final class HealthFacts {
         return partners.keySet();
     }
 
-    private void moved(LocalDate on, UUID eventId, HealthDimension... dimensions) {
+    private void moved(LocalDate on, HealthDimension... dimensions) {
         for (var d : dimensions) {
-            evidence.computeIfAbsent(d, x -> new ArrayList<>()).add(new Dated(on, eventId));
+            evidence.computeIfAbsent(d, x -> new ArrayList<>()).add(on);
         }
     }
 
@@ -423,28 +463,28 @@ public final class HealthFacts {
                 partners.put(j.orgId(), new Org(j.orgId(), j.sector(), null, null));
                 names.put(j.orgId(), j.name());
                 joinedOn.put(j.orgId(), on);
-                moved(on, id, HealthDimension.ENGAGEMENT, HealthDimension.ALIGNMENT, HealthDimension.GOVERNANCE);
+                moved(on, HealthDimension.ENGAGEMENT, HealthDimension.ALIGNMENT, HealthDimension.GOVERNANCE);
             }
             case PartnerLeft l -> {
                 partners.remove(l.orgId());
                 if (l.reason() == PartnerLeft.Reason.CONFLICT) {
                     leftInConflict.add(new Dated(on, id));
                 }
-                moved(on, id, HealthDimension.ENGAGEMENT, HealthDimension.TRUST, HealthDimension.SUSTAINABILITY);
+                moved(on, HealthDimension.ENGAGEMENT, HealthDimension.TRUST, HealthDimension.SUSTAINABILITY);
             }
             case PartnershipTypeConfirmed c -> {
                 partners.computeIfPresent(c.orgId(), (k, o) -> new Org(o.orgId(), o.sector(), c.understoodType(), id));
                 typeConfirmations.put(id, on);
-                moved(on, id, HealthDimension.ALIGNMENT);
+                moved(on, HealthDimension.ALIGNMENT);
             }
             case MeetingHeld m -> {
                 meetings.add(new Meeting(on, id, m));
-                moved(on, id, HealthDimension.TRUST, HealthDimension.ENGAGEMENT, HealthDimension.GOVERNANCE);
+                moved(on, HealthDimension.TRUST, HealthDimension.ENGAGEMENT, HealthDimension.GOVERNANCE);
             }
             case TrustSurveyRecorded s -> {
                 surveys.add(new Dated(on, id));
                 surveyResponses.put(id, s);
-                moved(on, id, HealthDimension.TRUST);
+                moved(on, HealthDimension.TRUST);
             }
             case SharedGoalAgreed a -> {
                 var g = new Goal();
@@ -455,7 +495,7 @@ public final class HealthFacts {
                 g.lastEventId = id;
                 goals.put(a.goalId(), g);
                 noteEndorsement(g, on, id);
-                moved(on, id, HealthDimension.ALIGNMENT, HealthDimension.TRUST);
+                moved(on, HealthDimension.ALIGNMENT, HealthDimension.TRUST);
             }
             case SharedGoalRevised r -> {
                 var g = goals.get(r.goalId());
@@ -468,7 +508,7 @@ public final class HealthFacts {
                     g.lastEventId = id;
                     noteEndorsement(g, on, id);
                 }
-                moved(on, id, HealthDimension.ALIGNMENT, HealthDimension.TRUST);
+                moved(on, HealthDimension.ALIGNMENT, HealthDimension.TRUST);
             }
             case SharedGoalRetired r -> {
                 var g = goals.get(r.goalId());
@@ -476,12 +516,12 @@ public final class HealthFacts {
                     g.active = false;
                     g.retiredOn = on;
                 }
-                moved(on, id, HealthDimension.ALIGNMENT);
+                moved(on, HealthDimension.ALIGNMENT);
             }
             case CapabilityAssessmentHeld c -> {
                 capability = new Dated(on, id);
                 capabilityWithChiefExecutives = c.chiefExecutivesPresent();
-                moved(on, id, HealthDimension.ALIGNMENT, HealthDimension.ENGAGEMENT);
+                moved(on, HealthDimension.ALIGNMENT, HealthDimension.ENGAGEMENT);
             }
             case HealthCheckCompleted h -> {
                 healthCheck = h;
@@ -495,7 +535,7 @@ public final class HealthFacts {
                 a.kind = s.kind();
                 a.eventId = id;
                 agreements.put(s.agreementId(), a);
-                moved(on, id, HealthDimension.GOVERNANCE);
+                moved(on, HealthDimension.GOVERNANCE);
             }
             case AgreementEnded x -> {
                 var a = agreements.get(x.agreementId());
@@ -503,16 +543,16 @@ public final class HealthFacts {
                     a.inForce = false;
                     a.endedOn = on;
                 }
-                moved(on, id, HealthDimension.GOVERNANCE);
+                moved(on, HealthDimension.GOVERNANCE);
             }
             case ChairAppointed c -> {
                 chair = c;
                 chairEventId = id;
-                moved(on, id, HealthDimension.GOVERNANCE, HealthDimension.ENGAGEMENT);
+                moved(on, HealthDimension.GOVERNANCE, HealthDimension.ENGAGEMENT);
             }
             case LeadershipChanged c -> {
                 applyLeadership(c, on, id);
-                moved(on, id, HealthDimension.TRUST, HealthDimension.ENGAGEMENT, HealthDimension.GOVERNANCE);
+                moved(on, HealthDimension.TRUST, HealthDimension.ENGAGEMENT, HealthDimension.GOVERNANCE);
             }
             case FundingSecured s -> {
                 var f = new Funding();
@@ -526,11 +566,11 @@ public final class HealthFacts {
                 f.core = s.coreCosts();
                 f.eventId = id;
                 fundings.put(s.fundingId(), f);
-                moved(on, id, HealthDimension.SUSTAINABILITY);
+                moved(on, HealthDimension.SUSTAINABILITY);
             }
             case ContinuationPlanRecorded p -> {
                 plans.put(p.planId(), new Plan(Set.copyOf(p.fundingIds()), p.status(), id));
-                moved(on, id, HealthDimension.SUSTAINABILITY);
+                moved(on, HealthDimension.SUSTAINABILITY);
             }
             case FundingEnded x -> {
                 var f = fundings.get(x.fundingId());
@@ -539,11 +579,11 @@ public final class HealthFacts {
                     f.endedOn = on;
                     f.endEventId = id;
                 }
-                moved(on, id, HealthDimension.SUSTAINABILITY, HealthDimension.TRUST);
+                moved(on, HealthDimension.SUSTAINABILITY, HealthDimension.TRUST);
             }
             case ResourceCommitted r -> {
                 resourcesByOrg.computeIfAbsent(r.orgId(), k -> new ArrayList<>()).add(id);
-                moved(on, id, HealthDimension.SUSTAINABILITY, HealthDimension.ENGAGEMENT);
+                moved(on, HealthDimension.SUSTAINABILITY, HealthDimension.ENGAGEMENT);
             }
             case MeasureDefined d -> {
                 var m = new Measure();
@@ -556,14 +596,14 @@ public final class HealthFacts {
                 m.definedOn = on;
                 m.eventId = id;
                 measures.put(d.measureId(), m);
-                moved(on, id, HealthDimension.MOMENTUM, HealthDimension.GOVERNANCE);
+                moved(on, HealthDimension.MOMENTUM, HealthDimension.GOVERNANCE);
             }
             case MeasureRecorded r -> {
                 var m = measures.get(r.measureId());
                 if (m != null) {
                     m.record(new Value(on, r.periodEnd(), r.value(), id));
                 }
-                moved(on, id, HealthDimension.MOMENTUM);
+                moved(on, HealthDimension.MOMENTUM);
             }
             case MeasureRetired r -> {
                 var m = measures.get(r.measureId());
@@ -571,14 +611,14 @@ public final class HealthFacts {
                     m.active = false;
                     m.retiredOn = on;
                 }
-                moved(on, id, HealthDimension.MOMENTUM);
+                moved(on, HealthDimension.MOMENTUM);
             }
             case MilestoneSet s -> {
                 var m = new Milestone();
                 m.dueOn = s.dueOn();
                 m.eventId = id;
                 milestones.put(s.milestoneId(), m);
-                moved(on, id, HealthDimension.MOMENTUM);
+                moved(on, HealthDimension.MOMENTUM);
             }
             case MilestoneReached r -> {
                 var m = milestones.get(r.milestoneId());
@@ -587,7 +627,7 @@ public final class HealthFacts {
                     m.reachedOn = on;
                     m.eventId = id;
                 }
-                moved(on, id, HealthDimension.MOMENTUM, HealthDimension.TRUST);
+                moved(on, HealthDimension.MOMENTUM, HealthDimension.TRUST);
             }
             case MilestoneRescheduled r -> {
                 var m = milestones.get(r.milestoneId());
@@ -598,15 +638,15 @@ public final class HealthFacts {
                         m.dueOn = r.dueOn();
                     }
                 }
-                moved(on, id, HealthDimension.MOMENTUM);
+                moved(on, HealthDimension.MOMENTUM);
             }
             case PilotStarted p -> {
                 pilotsStarted.add(new Dated(on, id));
-                moved(on, id, HealthDimension.MOMENTUM);
+                moved(on, HealthDimension.MOMENTUM);
             }
             case PilotScaled p -> {
                 pilotsScaled.add(new Dated(on, id));
-                moved(on, id, HealthDimension.MOMENTUM, HealthDimension.SUSTAINABILITY);
+                moved(on, HealthDimension.MOMENTUM, HealthDimension.SUSTAINABILITY);
             }
             case RiskRaised r -> {
                 var risk = new Risk();
@@ -615,14 +655,14 @@ public final class HealthFacts {
                 risk.raisedOn = on;
                 risk.eventId = id;
                 risks.put(r.riskId(), risk);
-                moved(on, id, HealthDimension.GOVERNANCE, HealthDimension.TRUST, HealthDimension.SUSTAINABILITY);
+                moved(on, HealthDimension.GOVERNANCE, HealthDimension.TRUST, HealthDimension.SUSTAINABILITY);
             }
             case RiskResolved r -> {
                 var risk = risks.get(r.riskId());
                 if (risk != null) {
                     risk.open = false;
                 }
-                moved(on, id, HealthDimension.GOVERNANCE, HealthDimension.TRUST);
+                moved(on, HealthDimension.GOVERNANCE, HealthDimension.TRUST);
             }
             case PartnershipPaused p -> {
                 if (pausedOn == null) {

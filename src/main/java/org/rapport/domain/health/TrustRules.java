@@ -71,6 +71,10 @@ final class TrustRules {
     }
 
     static double meetingCredit(Context c, HealthFacts.Meeting m) {
+        return c.credits.computeIfAbsent(m, x -> credit(c, x));
+    }
+
+    private static double credit(Context c, HealthFacts.Meeting m) {
         var p = c.params;
         var partners = c.facts.partnerIds();
         if (partners.isEmpty()) {
