@@ -24,10 +24,15 @@ import org.rapport.eventstore.PartnershipRows;
 @ApplicationScoped
 public class Rebuild {
 
-    static final int BATCH = 200;
+    /**
+     * Partnerships a batch: their decoded streams (some 2 KB an event) must sit in the heap at
+     * once, beside the batches in flight and the service's other work; 25 streams of 100 events
+     * are about 5 MB.
+     */
+    static final int BATCH = 25;
 
-    /** Batches at once: while one is folded, the other's rows are read or written. */
-    static final int CONCURRENCY = 2;
+    /** Batches at once: while one is folded, the others' rows are read or written. */
+    static final int CONCURRENCY = 3;
 
     private final EventStore store;
     private final PartnershipRows rows;
