@@ -141,6 +141,9 @@ class HealthCostBenchmarkTests {
                 sparse));
         timings.add(appendsInOrder(http, "append a meeting now to a 10,000-event stream (daily meetings, 1,098 in the window)",
                 longStream));
+        // Once more, now that the relay has published the inserted streams: the first measurement
+        // shares the machine with that backlog.
+        timings.add(appendsInOrder(http, "append a meeting now to the 10-event stream, again", short10));
         timings.add(appends(http, "append a meeting dated up to 300 days back (late) to a new stream", fresh));
         timings.add(appends(http, "append a meeting dated up to 300 days back (late) to a 10,000-event stream (daily meetings)", longStream));
         timings.add(appends(http, "append a meeting dated up to 300 days back (late) to a 50,000-event stream (daily meetings)", longerStream));
@@ -178,6 +181,6 @@ class HealthCostBenchmarkTests {
         System.out.println("\n" + table);
         Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(Path.of("target", "benchmarks", "health.md"), table);
-        assertThat(timings).hasSize(15);
+        assertThat(timings).hasSize(16);
     }
 }
