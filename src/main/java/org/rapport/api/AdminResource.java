@@ -41,7 +41,7 @@ public class AdminResource {
 
     @POST
     @Path("projections/rebuild")
-    @Operation(summary = "Rebuild every read model from the log", description = "Folds each partnership's "
+    @Operation(operationId = "rebuildReadModels", summary = "Rebuild every read model from the log", description = "Folds each partnership's "
             + "stream again into its state and assesses its health again, in batches; answers when done.")
     @APIResponse(responseCode = "200", description = "Done", content = @Content(
             schema = @Schema(implementation = Rebuild.Result.class)))
@@ -55,7 +55,7 @@ public class AdminResource {
 
     @POST
     @Path("relay/replay")
-    @Operation(summary = "Publish the log to Kafka again from a position", description = "The relay moves back to "
+    @Operation(operationId = "replayRelay", summary = "Publish the log to Kafka again from a position", description = "The relay moves back to "
             + "just before the event at fromPosition and publishes everything from there on again (in the "
             + "feed's order). Consumers deduplicate by ce_id.")
     @APIResponse(responseCode = "200", description = "The relay will publish from there")
@@ -69,7 +69,7 @@ public class AdminResource {
 
     @POST
     @Path("health/reassess")
-    @Operation(summary = "Run today's health reassessment now", description = "What the daily job does: every "
+    @Operation(operationId = "reassessHealth", summary = "Run today's health reassessment now", description = "What the daily job does: every "
             + "partnership not yet assessed today is assessed again, on one instance at a time.")
     @APIResponse(responseCode = "200", description = "Done")
     public Uni<Reassessed> reassess() {

@@ -59,7 +59,7 @@ public class EventResource {
     @POST
     @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record one event", description = "A flat JSON object: type, occurredAt (an instant, or "
+    @Operation(operationId = "recordEvent", summary = "Record one event", description = "A flat JSON object: type, occurredAt (an instant, or "
             + "a date meaning that day UTC), optional eventId (UUID, for idempotency), correlationId, causationId, "
             + "evidenceUrl, and the type's payload fields. Unknown fields are rejected. With If-Match, the "
             + "partnership must still be at that version (412 otherwise). An eventId already stored with an "
@@ -100,7 +100,7 @@ public class EventResource {
     @Path("batch")
     @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record 1 to 100 events atomically", description = "All or none, in the order given; "
+    @Operation(operationId = "recordEvents", summary = "Record 1 to 100 events atomically", description = "All or none, in the order given; "
             + "errors name the element, e.g. [2].attendees[0].orgId.")
     @RequestBody(required = true, description = "1 to 100 event requests (see EventRequest)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -128,7 +128,7 @@ public class EventResource {
     }
 
     @GET
-    @Operation(summary = "A partnership's stream", description = "Events in stream order from fromVersion "
+    @Operation(operationId = "getStream", summary = "A partnership's stream", description = "Events in stream order from fromVersion "
             + "(inclusive); voided events stay, marked voided. next is the fromVersion of the following page.")
     @APIResponse(responseCode = "200", description = "A page of the stream",
             content = @Content(schema = @Schema(implementation = Reader.StreamPage.class),
@@ -148,7 +148,7 @@ public class EventResource {
 
     @GET
     @Path("{eventId}")
-    @Operation(summary = "One stored event")
+    @Operation(operationId = "getEvent", summary = "One stored event")
     @APIResponse(responseCode = "200", description = "The event", content = @Content(
             schema = @Schema(implementation = StoredEvent.class),
             examples = @ExampleObject(name = "stored", value = Examples.STORED_EVENT)))

@@ -24,15 +24,20 @@ import org.rapport.domain.PartnershipFormed;
 import org.rapport.domain.Validation;
 
 /**
- * Documents the event requests from the one list of event types: a schema per type (the common
- * envelope and the type's payload fields, flat), a {@code oneOf} discriminated on {@code type},
- * and an example per type. Required fields are those the type's own validation requires, so
- * the documentation cannot drift from the checks.
+ * Documents the events from the one list of event types: a payload schema per type
+ * ({@code <Type>Payload}), a request schema per type (the common envelope and the payload fields,
+ * flat), a {@code oneOf} of the requests discriminated on {@code type}, an example per type, the
+ * formation request, and the stored event as a {@code oneOf} of one schema per type whose
+ * {@code data} is that type's payload, discriminated on {@code type} too. Required fields are
+ * those the type's own validation requires, so the documentation cannot drift from the checks.
  */
 public class EventSchemas implements OASFilter {
 
     static final String ENVELOPE = "EventEnvelope";
     static final String REQUEST = "EventRequest";
+    static final String STORED = "StoredEvent";
+    static final String STORED_ENVELOPE = "StoredEventEnvelope";
+    static final String FORMATION = "PartnershipFormation";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -53,6 +58,8 @@ public class EventSchemas implements OASFilter {
             discriminator.addMapping(type.name(), "#/components/schemas/" + name);
         }
         components.addSchema(REQUEST, request.discriminator(discriminator));
+        storedEvents(components);
+        formation(openAPI, components);
 
         var events = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/partnerships/{id}/events");
         if (events != null && events.getPOST() != null && events.getPOST().getRequestBody() != null) {
@@ -71,6 +78,75 @@ public class EventSchemas implements OASFilter {
                 media.schema(OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(REQUEST))
                         .minItems(1).maxItems(EventResource.MAX_BATCH));
             }
+        }
+    }
+
+    /** Each type's payload alone, as a stored event's {@code data} holds it. */
+    static String payloadName(EventCatalog.EventType type) {
+        return type.name() + "Payload";
+    }
+
+    private static Schema payload(EventCatalog.EventType type) {
+        var payload = schemaOf(type.payloadClass()).description("The data of " + type.name() + ", schema version "
+                + type.schemaVersion());
+        requiredFields(type.payloadClass()).forEach(payload::addRequired);
+        return payload;
+    }
+
+    /**
+     * The stored event: the envelope as stored (StoredEventEnvelope, from the record the API
+     * answers with) and, per type, {@code data} as that type's payload.
+     */
+    private static void storedEvents(org.eclipse.microprofile.openapi.models.Components components) {
+        var generated = components.getSchemas().get(STORED);
+        if (generated == null) {
+            return;
+        }
+        var envelope = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("What every stored event carries besides its data.");
+        generated.getProperties().forEach((name, schema) -> {
+            if (!name.equals("data")) {
+                envelope.addProperty(name, schema);
+            }
+        });
+        List.of("eventId", "partnershipId", "type", "schemaVersion", "version", "position", "occurredAt",
+                "recordedAt", "recordedBy", "voided").forEach(envelope::addRequired);
+        components.addSchema(STORED_ENVELOPE, envelope);
+        var stored = OASFactory.createSchema().description("An event as stored: its envelope, and its data in the "
+                + "current schema version of its type.");
+        var discriminator = OASFactory.createDiscriminator().propertyName("type");
+        for (var type : EventCatalog.all()) {
+            components.addSchema(payloadName(type), payload(type));
+            var name = "Stored" + type.name();
+            components.addSchema(name, OASFactory.createSchema().description("A stored " + type.name())
+                    .addAllOf(ref(STORED_ENVELOPE))
+                    .addAllOf(OASFactory.createSchema().addType(SchemaType.OBJECT)
+                            .addProperty("type", string().addEnumeration(type.name()))
+                            .addProperty("data", ref(payloadName(type)))
+                            .addRequired("type").addRequired("data")));
+            stored.addOneOf(ref(name));
+            discriminator.addMapping(type.name(), "#/components/schemas/" + name);
+        }
+        components.addSchema(STORED, stored.discriminator(discriminator));
+    }
+
+    /** Forming a partnership: the formation's payload with the envelope fields a formation takes. */
+    private static void formation(OpenAPI openAPI, org.eclipse.microprofile.openapi.models.Components components) {
+        components.addSchema(FORMATION, OASFactory.createSchema()
+                .description("A PartnershipFormed to record as version 1 of a new stream.")
+                .addAllOf(OASFactory.createSchema().addType(SchemaType.OBJECT)
+                        .addProperty("eventId", string().format("uuid")
+                                .description("Chosen by the client to make the request idempotent; generated if absent"))
+                        .addProperty("occurredAt", string().description("When it was formed: an instant or a date; "
+                                + "now if absent"))
+                        .addProperty("correlationId", string().format("uuid"))
+                        .addProperty("causationId", string().format("uuid"))
+                        .addProperty("evidenceUrl", string().format("uri").maxLength(2000)))
+                .addAllOf(ref(payloadName(EventCatalog.all().stream()
+                        .filter(t -> t.payloadClass() == PartnershipFormed.class).findFirst().orElseThrow()))));
+        var form = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/partnerships");
+        if (form != null && form.getPOST() != null && form.getPOST().getRequestBody() != null) {
+            form.getPOST().getRequestBody().getContent().getMediaType("application/json").schema(ref(FORMATION));
         }
     }
 

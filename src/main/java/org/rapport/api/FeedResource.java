@@ -45,7 +45,7 @@ public class FeedResource {
     }
 
     @GET
-    @Operation(summary = "Follow every event", description = "All events of the partnerships the caller may see, "
+    @Operation(operationId = "getFeed", summary = "Follow every event", description = "All events of the partnerships the caller may see, "
             + "in a stable order that never skips an event committed later by a slower writer. Resume with "
             + "after=<next>; next is always present, also when no event was returned.")
     @APIResponse(responseCode = "200", description = "A page of the feed", content = @Content(

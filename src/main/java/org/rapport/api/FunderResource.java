@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -13,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,9 +54,13 @@ public class FunderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a funder", description = "A FundingSecured may name only a registered funder. "
+    @Operation(operationId = "registerFunder", summary = "Register a funder", description = "A FundingSecured may name only a registered funder. "
             + "funderId (1-100 characters: letters, digits, '-', '_' or '.') is generated when absent.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered; Location is the funder",
+            headers = @Header(name = "Location", description = "The funder: /admin/funders/{funderId}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegisteredFunder.class)))
     @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "409", description = "The funderId is already registered")
     public Uni<Response> register(Registration body, @Context UriInfo uri) {
@@ -75,8 +84,25 @@ public class FunderResource {
     }
 
     @GET
-    @Operation(summary = "The registered funders")
+    @Operation(operationId = "listFunders", summary = "The registered funders")
     public Uni<List<RegisteredFunder>> all() {
         return registry.all().map(list -> list.stream().map(RegisteredFunder::of).toList());
+    }
+
+    @GET
+    @Path("{funderId}")
+    @Operation(operationId = "getFunder", summary = "One registered funder", description = "Where a registration's "
+            + "Location points.")
+    @APIResponse(responseCode = "200", description = "The funder", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisteredFunder.class)))
+    @APIResponse(responseCode = "404", description = "No funder is registered under this id")
+    public Uni<RegisteredFunder> one(@PathParam("funderId") String funderId) {
+        return registry.find(List.of(funderId)).map(found -> {
+            var funder = found.get(funderId);
+            if (funder == null) {
+                throw Problems.of(ProblemType.NOT_FOUND, "No funder " + funderId + " is registered.");
+            }
+            return RegisteredFunder.of(funder);
+        });
     }
 }

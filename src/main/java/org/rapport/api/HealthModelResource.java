@@ -24,7 +24,7 @@ public class HealthModelResource {
 
     @GET
     @Path("{paramsVersion}")
-    @Operation(summary = "The parameter set that produced a score", description = "Every weight, window, "
+    @Operation(operationId = "getHealthModel", summary = "The parameter set that produced a score", description = "Every weight, window, "
             + "half-life and cap of the health model under this version, so any score can be recomputed.")
     @APIResponse(responseCode = "200", description = "The parameters", content = @Content(
             schema = @Schema(implementation = HealthParams.class)))

@@ -58,7 +58,7 @@ public class HealthResource {
     }
 
     @GET
-    @Operation(summary = "A partnership's health", description = "Six dimensions (trust, alignment, governance, "
+    @Operation(operationId = "getHealth", summary = "A partnership's health", description = "Six dimensions (trust, alignment, governance, "
             + "sustainability, engagement, momentum), each 0-100 or null with its confidence, the reasons behind "
             + "it (naming the events) and the terms not yet assessed; the overall score, alerts with a prompt each, "
             + "and the status. asOf answers from the events that had occurred by then (a date means the end of "
@@ -86,7 +86,7 @@ public class HealthResource {
     @Path("preview")
     @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The health some events would lead to", description = "What would change if these events "
+    @Operation(operationId = "previewHealth", summary = "The health some events would lead to", description = "What would change if these events "
             + "were recorded now: the body is the same as for POST /partnerships/{id}/events/batch (1 to 100 events, "
             + "for example a next step's events), validated and decided against the partnership's state exactly as "
             + "that append would be, with the same refusals; a void removes its target. Nothing is stored or "
@@ -118,7 +118,7 @@ public class HealthResource {
 
     @GET
     @Path("history")
-    @Operation(summary = "A partnership's health over time", description = "The overall score, the six "
+    @Operation(operationId = "getHealthHistory", summary = "A partnership's health over time", description = "The overall score, the six "
             + "dimension scores, the status and alert codes at to and at each whole step (P1D, P1W or P1M, default "
             + "P1M) back from it, each counted from to itself (from the 31st a month back is the last day of a "
             + "shorter month), down to from (default a year before to); in ascending time order, the last point "

@@ -67,7 +67,7 @@ public class PartnershipResource {
     @POST
     @RolesAllowed({Caller.PARTNER, Caller.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Form a partnership", description = "Records a PartnershipFormed event as version 1 of a "
+    @Operation(operationId = "formPartnership", summary = "Form a partnership", description = "Records a PartnershipFormed event as version 1 of a "
             + "new stream. A partner's own organisation (token claim org_id) must be among the founding partners. "
             + "occurredAt (an instant or a date) defaults to now; eventId (a UUID) makes the request idempotent.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -98,7 +98,7 @@ public class PartnershipResource {
     }
 
     @GET
-    @Operation(summary = "The portfolio", description = "The partnerships the caller may see, with their health "
+    @Operation(operationId = "listPartnerships", summary = "The portfolio", description = "The partnerships the caller may see, with their health "
             + "summary. Filters: status, type (partnership type), sector, funderId, alert (an alert code). Sort: "
             + "name (default), overall or -overall. Paged: pass next as cursor; next is null on the last page.")
     @APIResponse(responseCode = "200", description = "A page of the portfolio", content = @Content(
@@ -138,7 +138,7 @@ public class PartnershipResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A partnership's current state", description = "Partners and what the events so far "
+    @Operation(operationId = "getPartnership", summary = "A partnership's current state", description = "Partners and what the events so far "
             + "have established. Nothing here depends on the time of asking, so the strong ETag is the stream "
             + "version; If-None-Match answers 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The state", content = @Content(

@@ -16,7 +16,7 @@ public class ProblemPages {
     @GET
     @Path("{slug}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "What a problem type means")
+    @Operation(operationId = "getProblemType", summary = "What a problem type means")
     public String page(@PathParam("slug") String slug) {
         var type = ProblemType.bySlug(slug)
                 .orElseThrow(() -> Problems.of(ProblemType.NOT_FOUND, "No problem type " + slug + "."));
