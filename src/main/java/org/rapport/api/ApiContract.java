@@ -36,6 +36,10 @@ public class ApiContract implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         new EventSchemas().filterOpenAPI(api);
+        if (api.getServers() == null || api.getServers().isEmpty()) {
+            api.addServer(OASFactory.createServer().url("http://localhost:8080")
+                    .description("A service started with ./mvnw quarkus:dev; clients point at their deployment"));
+        }
         problems(api);
         operations(api).forEach(ApiContract::pathParametersInPathOrder);
         operations(api).forEach(ApiContract::etags);
@@ -59,6 +63,10 @@ public class ApiContract implements OASFilter {
         // Request bodies read as a JSON tree are documented by schemas of their own.
         components.removeSchema("JsonNode");
         components.removeSchema("JsonNodeType");
+        // Documented by PartnershipFormedPayload (with its organisations) and ProblemError instead.
+        components.removeSchema("PartnershipFormed");
+        components.removeSchema("Violation");
+        components.removeSchema("Organisation");
         components.addSchema("ProblemError", OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .description("One invalid field: where, and what is wrong with it.")
                 .addProperty("field", string().description("The field's path in the request, e.g. attendees[0].orgId; "

@@ -148,7 +148,8 @@ public class EventResource {
 
     @GET
     @Path("{eventId}")
-    @Operation(operationId = "getEvent", summary = "One stored event")
+    @Operation(operationId = "getEvent", summary = "One stored event", description = "An event of this "
+            + "partnership's stream by its id, in the current schema version of its type, voided or not.")
     @APIResponse(responseCode = "200", description = "The event", content = @Content(
             schema = @Schema(implementation = StoredEvent.class),
             examples = @ExampleObject(name = "stored", value = Examples.STORED_EVENT)))

@@ -84,7 +84,8 @@ public class FunderResource {
     }
 
     @GET
-    @Operation(operationId = "listFunders", summary = "The registered funders")
+    @Operation(operationId = "listFunders", summary = "The registered funders", description = "Every funder a "
+            + "FundingSecured may name, by funderId.")
     public Uni<List<RegisteredFunder>> all() {
         return registry.all().map(list -> list.stream().map(RegisteredFunder::of).toList());
     }

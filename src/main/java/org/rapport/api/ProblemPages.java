@@ -16,7 +16,8 @@ public class ProblemPages {
     @GET
     @Path("{slug}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "getProblemType", summary = "What a problem type means")
+    @Operation(operationId = "getProblemType", summary = "What a problem type means", description = "A short HTML "
+            + "page for each problem type URI a problem's type names (/problems/<slug>).")
     public String page(@PathParam("slug") String slug) {
         var type = ProblemType.bySlug(slug)
                 .orElseThrow(() -> Problems.of(ProblemType.NOT_FOUND, "No problem type " + slug + "."));
