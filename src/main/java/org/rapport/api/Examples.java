@@ -61,10 +61,8 @@ final class Examples {
               }
             }""";
 
-    static final String PARTNERSHIP = """
-            {
-              "id": "9d3c2b1a-0f4e-4d5c-8b7a-6f5e4d3c2b1a",
-              "version": 2,
+    /** A partnership's state after its formation, but for its id and version. */
+    private static final String PARTNERSHIP_STATE = """
               "name": "Drive Partnership",
               "partnershipType": "COLLABORATIVE",
               "problemStatement": "Perpetrators of domestic abuse are rarely challenged to change.",
@@ -74,6 +72,19 @@ final class Examples {
                 {"orgId": "safelives", "name": "SafeLives", "sector": "VOLUNTARY", "joinedOn": "2026-01-12"}
               ]
             }""";
+
+    static final String PARTNERSHIP = """
+            {
+              "id": "9d3c2b1a-0f4e-4d5c-8b7a-6f5e4d3c2b1a",
+              "version": 2,
+            """ + PARTNERSHIP_STATE;
+
+    /** The state a formation answers with: version 1, as its ETag says. */
+    static final String FORMED = """
+            {
+              "id": "9d3c2b1a-0f4e-4d5c-8b7a-6f5e4d3c2b1a",
+              "version": 1,
+            """ + PARTNERSHIP_STATE;
 
     static final String STREAM_PAGE = "{\"events\": [" + STORED_EVENT + "], \"next\": 3}";
 

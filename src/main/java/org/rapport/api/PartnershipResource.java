@@ -75,7 +75,7 @@ public class PartnershipResource {
             examples = @ExampleObject(name = "Drive", value = Examples.PARTNERSHIP_FORMED)))
     @APIResponse(responseCode = "201", description = "Formed; Location is the partnership, ETag \"1\"",
             content = @Content(schema = @Schema(implementation = Partnership.class),
-                    examples = @ExampleObject(name = "formed", value = Examples.PARTNERSHIP)))
+                    examples = @ExampleObject(name = "formed", value = Examples.FORMED)))
     @APIResponse(responseCode = "400", description = "Invalid", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid",
                     value = Examples.VALIDATION_PROBLEM)))
