@@ -100,7 +100,9 @@ public class PartnershipResource {
     @GET
     @Operation(operationId = "listPartnerships", summary = "The portfolio", description = "The partnerships the caller may see, with their health "
             + "summary. Filters: status, type (partnership type), sector, funderId, alert (an alert code). Sort: "
-            + "name (default), overall or -overall. Paged: pass next as cursor; next is null on the last page.")
+            + "name (default), overall, -overall, or attention (triage: RED, then AMBER, not enough data, GREEN, "
+            + "paused, closed; within a status the most severe alert first, then the lower overall). Paged: pass next "
+            + "as cursor; next is null on the last page.")
     @APIResponse(responseCode = "200", description = "A page of the portfolio", content = @Content(
             schema = @Schema(implementation = Portfolio.Page.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value, sort, limit or cursor")
@@ -118,7 +120,8 @@ public class PartnershipResource {
             case "name" -> Portfolio.Sort.NAME;
             case "overall" -> Portfolio.Sort.OVERALL;
             case "-overall" -> Portfolio.Sort.OVERALL_DESC;
-            default -> throw Problems.invalid("sort", "must be name, overall or -overall");
+            case "attention" -> Portfolio.Sort.ATTENTION;
+            default -> throw Problems.invalid("sort", "must be name, overall, -overall or attention");
         };
         var caller = callers.current();
         var scope = access.scope(caller);

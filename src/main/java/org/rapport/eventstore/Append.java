@@ -29,6 +29,6 @@ public record Append(UUID partnershipId, long expectedVersion, List<NewEvent> ev
      * to Kafka with the key that tells whether it changed (status, integer scores, alert codes).
      */
     public record HealthRow(String view, String status, Integer overall, List<String> alerts, Instant assessedAt,
-            String paramsVersion, JsonNode summary, String changeKey) {
+            String paramsVersion, JsonNode summary, String changeKey, int attention) {
     }
 }

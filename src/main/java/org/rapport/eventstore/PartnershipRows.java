@@ -66,7 +66,8 @@ public class PartnershipRows {
             new Column("health_assessed_at", "{assessedAt}"),
             new Column("params_version", "{paramsVersion}"),
             new Column("health_key", "{changeKey}"),
-            new Column("health_scores", "{summary}::text::jsonb -> 'scores'"));
+            new Column("health_scores", "{summary}::text::jsonb -> 'scores'"),
+            new Column("health_attention", "{attention}"));
 
     private static final List<Column> ALL = concat(ROW, HEALTH);
 
@@ -87,7 +88,8 @@ public class PartnershipRows {
             new Param<>("assessedAt", h -> utc(h.assessedAt())),
             new Param<>("paramsVersion", Append.HealthRow::paramsVersion),
             new Param<>("summary", h -> h.summary().toString()),
-            new Param<>("changeKey", Append.HealthRow::changeKey));
+            new Param<>("changeKey", Append.HealthRow::changeKey),
+            new Param<>("attention", Append.HealthRow::attention));
 
     /** The writer's first parameters, whatever it writes: the stream version and the moment written at. */
     private static final List<String> LEADING = List.of("version", "at");

@@ -206,6 +206,6 @@ public class HealthProjector {
         var changeKey = health.paramsVersion() + "|" + health.status() + "|" + health.overall() + "|" + scores
                 + "|" + alerts;
         return new Append.HealthRow(viewText(health), health.status().name(), health.overall(),
-                alerts, health.asOf(), health.paramsVersion(), summary, changeKey);
+                alerts, health.asOf(), health.paramsVersion(), summary, changeKey, health.attention());
     }
 }

@@ -16,7 +16,7 @@ import org.rapport.health.HealthView;
 
 /**
  * The portfolio: partnerships filtered by status, type, sector, funder and alert, sorted by
- * overall score or name, paged by a cursor (the last row's sort key and id). Only the filters
+ * overall score, name or attention (triage), paged by a cursor (the last row's sort key and id). Only the filters
  * given are put in the query, so each can use its own index.
  */
 @ApplicationScoped
@@ -24,7 +24,9 @@ public class Portfolio {
 
     public enum Sort {
         OVERALL("coalesce(health_overall, -1)", false), OVERALL_DESC("coalesce(health_overall, -1)", true),
-        NAME("name", false);
+        NAME("name", false),
+        /** Triage: {@link org.rapport.domain.health.Health#attention()}, partnerships never assessed last. */
+        ATTENTION("coalesce(health_attention, 999999)", false);
 
         final String key;
         final boolean descending;
@@ -82,13 +84,13 @@ public class Portfolio {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             var items = new ArrayList<Entry>();
             String next = null;
+            String lastKey = null;
             for (var row : rows) {
                 if (items.size() == limit) {
-                    var last = items.get(items.size() - 1);
-                    next = encode(sort == Sort.NAME ? last.name() : String.valueOf(
-                            last.overall() == null ? -1 : last.overall()), last.id());
+                    next = encode(lastKey, items.get(items.size() - 1).id());
                     break;
                 }
+                lastKey = String.valueOf(row.getValue("sort_key"));
                 var assessed = row.getOffsetDateTime("health_assessed_at");
                 items.add(new Entry(row.getUUID("id"), row.getString("name"), row.getString("partnership_type"),
                         row.getString("health_status"), row.getInteger("health_overall"), scores(row.getString("scores")),

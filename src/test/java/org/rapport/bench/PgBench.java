@@ -101,7 +101,8 @@ final class PgBench {
                   p.sectors::text as sectors, p.funder_ids::text as funders,
                   coalesce(p.health_status, '') as hstatus, coalesce(p.health_overall::text, '') as hoverall,
                   p.health_alerts::text as halerts, coalesce(p.health_assessed_at::text, '') as hat,
-                  coalesce(p.params_version, '') as pv, coalesce(p.health_key, '') as hkey
+                  coalesce(p.params_version, '') as pv, coalesce(p.health_key, '') as hkey,
+                  coalesce(p.health_attention, 0) as hattention
                 from partnerships p where p.id = %s \\gset
                 """.formatted(new UUID(0, 0), ID);
         var values = new java.util.HashMap<Integer, String>();
@@ -117,7 +118,8 @@ final class PgBench {
                 Map.entry("status", "nullif(:hstatus, '')"), Map.entry("overall", "nullif(:hoverall, '')::int"),
                 Map.entry("alerts", ":halerts"), Map.entry("assessedAt", "nullif(:hat, '')::timestamptz"),
                 Map.entry("paramsVersion", "nullif(:pv, '')"), Map.entry("summary", ":summary"),
-                Map.entry("changeKey", "nullif(:hkey, '')"), Map.entry("healthFacts", "nullif(:facts, '')"));
+                Map.entry("changeKey", "nullif(:hkey, '')"), Map.entry("healthFacts", "nullif(:facts, '')"),
+                Map.entry("attention", ":hattention::int"));
         row.forEach((name, value) -> values.put(PartnershipRows.position(name, EventStore.APPEND_ROW_PARAMS), value));
         var append = substitute(EventStore.APPEND, values);
         return PICK + head + "\\set next :version + 1\n" + oneLine(append) + ";\n";

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,48 @@ class PortfolioAndReassessmentTests {
         given().auth().oauth2(Tokens.admin()).when().get("/partnerships?limit=201").then().statusCode(400);
         given().auth().oauth2(Tokens.admin()).when().get("/partnerships?cursor=nonsense").then().statusCode(400);
         assertThat(b).isNotNull();
+    }
+
+    /** Where a stored health comes in triage, read independently of the service: status, worst alert, overall. */
+    static final List<String> STATUS_ORDER = List.of("RED", "AMBER", "NOT_ENOUGH_DATA", "GREEN", "PAUSED", "CLOSED");
+    static final List<String> SEVERITY_ORDER = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
+
+    static List<Integer> triage(String name, UUID id) {
+        var health = given().auth().oauth2(Tokens.admin()).when().get("/partnerships/" + id + "/health")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> severities = health.getList("alerts.severity");
+        int worst = severities.stream().mapToInt(SEVERITY_ORDER::indexOf).min().orElse(SEVERITY_ORDER.size());
+        Integer overall = health.get("overall");
+        return List.of(STATUS_ORDER.indexOf(health.getString("status")), worst, overall == null ? 101 : overall);
+    }
+
+    @Test
+    void triage_puts_what_needs_attention_first_page_after_page() {
+        var tag = "tr" + UUID.randomUUID().toString().substring(0, 6);
+        var ids = new java.util.LinkedHashMap<String, UUID>();
+        ids.put(tag + "-met", formWithType(tag + "-met", "COLLABORATIVE", tag + "-x", tag + "-y"));
+        ids.put(tag + "-quiet", formWithType(tag + "-quiet", "COLLABORATIVE", tag + "-x", tag + "-z"));
+        ids.put(tag + "-long-ago", formWithType(tag + "-long-ago", "COLLABORATIVE", tag + "-x", tag + "-w"));
+        ids.put(tag + "-never", formWithType(tag + "-never", "SECONDMENT", tag + "-x", tag + "-v"));
+        for (int daysAgo = 100; daysAgo >= 5; daysAgo -= 19) {
+            record(ids.get(tag + "-met"), meeting(LocalDate.now().minusDays(daysAgo).toString(), tag + "-x", tag + "-y"));
+        }
+        record(ids.get(tag + "-quiet"), meeting(LocalDate.now().minusDays(110).toString(), tag + "-x", tag + "-z"));
+        record(ids.get(tag + "-long-ago"), meeting(LocalDate.now().minusDays(60).toString(), tag + "-x", tag + "-w"));
+
+        Comparator<List<Integer>> byTriage = Comparator.comparing((List<Integer> t) -> t.get(0))
+                .thenComparing(t -> t.get(1)).thenComparing(t -> t.get(2));
+        var keys = new HashMap<String, List<Integer>>();
+        ids.forEach((name, id) -> keys.put(name, triage(name, id)));
+        var expected = ids.keySet().stream().sorted(Comparator.comparing(keys::get, byTriage)).toList();
+        var triaged = names("&sort=attention", Tokens.partner(tag + "-x"));
+        for (int i = 1; i < triaged.size(); i++) {
+            assertThat(byTriage.compare(keys.get(triaged.get(i - 1)), keys.get(triaged.get(i))))
+                    .as(triaged + " by " + keys).isLessThanOrEqualTo(0);
+        }
+        assertThat(triaged).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(keys.values().stream().map(k -> k.get(0)).distinct().count()).as("statuses seen: " + keys)
+                .isGreaterThan(1);
     }
 
     @Test

@@ -79,6 +79,20 @@ public record Health(Instant asOf, String paramsVersion, Status status, List<Str
             HealthDimension dimension, Integer overallGain, Integer dimensionGain) {
     }
 
+    /** Statuses from the one that needs attention first: RED, AMBER, not enough data, GREEN, paused, closed. */
+    private static final List<Status> ATTENTION = List.of(Status.RED, Status.AMBER, Status.NOT_ENOUGH_DATA,
+            Status.GREEN, Status.PAUSED, Status.CLOSED);
+
+    /**
+     * Where this partnership comes in triage, lower first: by status (RED first), then by its most
+     * severe alert (a partnership with a critical alert before one with none), then by overall
+     * score (lower first; none last).
+     */
+    public int attention() {
+        int severity = alerts.stream().mapToInt(a -> a.severity().ordinal()).min().orElse(Severity.values().length);
+        return ATTENTION.indexOf(status) * 10_000 + severity * 1_000 + (overall == null ? 101 : overall);
+    }
+
     public Integer score(HealthDimension dimension) {
         return dimensions.get(dimension).score();
     }
