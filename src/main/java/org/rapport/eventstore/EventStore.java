@@ -34,10 +34,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventStore {
 
-    private static final String COLUMNS = """
+    /** A stored event's columns but whether it is voided. */
+    private static final String EVENT_COLUMNS = """
             e.event_id, e.stream_id, e.type, e.schema_version, e.version, e.position, e.occurred_at,
-            e.recorded_at, e.recorded_by, e.correlation_id, e.causation_id, e.evidence_url, e.data::text as data,
-            exists (select 1 from events v where v.type = 'EventVoided' and v.stream_id = e.stream_id
+            e.recorded_at, e.recorded_by, e.correlation_id, e.causation_id, e.evidence_url, e.data::text as data""";
+
+    private static final String COLUMNS = EVENT_COLUMNS + """
+            , exists (select 1 from events v where v.type = 'EventVoided' and v.stream_id = e.stream_id
                     and v.data ->> 'voidedEventId' = e.event_id::text) as voided
             """;
 
@@ -167,9 +170,8 @@ public class EventStore {
      * stream of the event it voids), so {@link StoredEvent#voided()} is false here.
      */
     public Uni<java.util.Map<UUID, List<StoredEvent>>> readStreams(List<UUID> partnershipIds) {
-        return pool.preparedQuery("select e.event_id, e.stream_id, e.type, e.schema_version, e.version, e.position,"
-                + " e.occurred_at, e.recorded_at, e.recorded_by, e.correlation_id, e.causation_id, e.evidence_url,"
-                + " e.data::text as data, false as voided from events e where e.stream_id = any($1::uuid[])"
+        return pool.preparedQuery("select " + EVENT_COLUMNS + ", false as voided from events e"
+                + " where e.stream_id = any($1::uuid[])"
                 + " order by e.stream_id, e.version")
                 .execute(Tuple.of(partnershipIds.toArray(UUID[]::new)))
                 .map(rows -> {
