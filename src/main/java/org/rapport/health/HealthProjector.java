@@ -40,7 +40,8 @@ public class HealthProjector {
     private final EventSerializer serializer;
     private final ObjectMapper json;
     private final HealthFactsCodec codec;
-    private final MeterRegistry meters;
+    /** Appends by how their facts were folded (null key: moved forward), registered once, not looked up per append. */
+    private final java.util.Map<HealthFold.Refold, io.micrometer.core.instrument.Counter> folds = new java.util.HashMap<>();
 
     public HealthProjector(EventStore store, EventSerializer serializer, ObjectMapper json, HealthFactsCodec codec,
             MeterRegistry meters) {
@@ -48,7 +49,11 @@ public class HealthProjector {
         this.serializer = serializer;
         this.json = json;
         this.codec = codec;
-        this.meters = meters;
+        folds.put(null, meters.counter("rapport.health.folds", "refold", "none"));
+        for (var refold : HealthFold.Refold.values()) {
+            folds.put(refold, meters.counter("rapport.health.folds", "refold",
+                    refold.name().toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
     public HealthParams params() {
@@ -71,13 +76,12 @@ public class HealthProjector {
         var kept = head == null ? null : codec.read(head.healthFacts()).orElse(null);
         var advanced = HealthFold.advance(kept, appended, now);
         if (advanced.facts() != null) {
-            meters.counter("rapport.health.folds", "refold", "none").increment();
+            folds.get(null).increment();
             var facts = advanced.facts();
             var text = codec.write(facts);
             return Uni.createFrom().item(new Assessed(HealthAssessor.assess(facts, now, params()), text));
         }
-        meters.counter("rapport.health.folds", "refold", advanced.refold().name().toLowerCase(java.util.Locale.ROOT))
-                .increment();
+        folds.get(advanced.refold()).increment();
         if (head == null) {
             return Uni.createFrom().item(assessed(merge(List.of(), appended), now));
         }
