@@ -9,7 +9,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
+import java.net.SocketException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rapport.domain.RuleBroken;
 import org.rapport.ledger.RecordingRefused;
@@ -87,11 +87,12 @@ public class ProblemMapper {
     /**
      * The database could not be reached. Usually nothing was written, but a connection lost
      * during a commit leaves it unknown: the retry is safe with the same event ids or
-     * Idempotency-Key, which answer the stored result if the first attempt did commit.
+     * Idempotency-Key, which answer the stored result if the first attempt did commit. A socket
+     * refused, reset or unreachable while connecting is as unavailable as one that never answers.
      */
-    @ServerExceptionMapper({ConnectException.class, VertxException.class})
+    @ServerExceptionMapper({SocketException.class, VertxException.class})
     public Response unreachable(Exception e) {
-        if (e instanceof VertxException && !(e.getCause() instanceof ConnectException)
+        if (e instanceof VertxException && !(e.getCause() instanceof SocketException)
                 && !String.valueOf(e.getMessage()).contains("onnect")) {
             return Problems.of(ProblemType.INTERNAL, null).toResponse();
         }
