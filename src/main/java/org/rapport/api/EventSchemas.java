@@ -88,8 +88,10 @@ public class EventSchemas implements OASFilter {
 
     private static Schema payload(EventCatalog.EventType type) {
         var payload = schemaOf(type.payloadClass()).description("The data of " + type.name() + ", schema version "
-                + type.schemaVersion());
+                + type.schemaVersion()).title(EventForms.typeTitle(type.name()))
+                .addExtension(EventForms.GROUP, EventForms.group(type.name()));
         requiredFields(type.payloadClass()).forEach(payload::addRequired);
+        describeFields(type.name(), null, payload);
         return payload;
     }
 
@@ -169,6 +171,7 @@ public class EventSchemas implements OASFilter {
         var payload = schemaOf(type.payloadClass()).addProperty("type",
                 string().addEnumeration(type.name()).description("Always " + type.name()));
         requiredFields(type.payloadClass()).forEach(payload::addRequired);
+        describeFields(type.name(), null, payload);
         payload.addRequired("type");
         return OASFactory.createSchema().description(type.name() + ", schema version " + type.schemaVersion())
                 .addAllOf(ref(ENVELOPE)).addAllOf(payload);
@@ -189,6 +192,27 @@ public class EventSchemas implements OASFilter {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot document " + type, e);
         }
+    }
+
+    /**
+     * Each field's title in a manager's words, where its choices come from and whether it is the
+     * id the event introduces ({@link EventForms}), down through nested objects and lists of them.
+     */
+    private static void describeFields(String type, String parent, Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().forEach((field, property) -> {
+            EventForms.fieldTitle(type, parent, field).ifPresent(property::title);
+            EventForms.choices(type, parent, field).ifPresent(c -> property.addExtension(EventForms.CHOICES, c.name()));
+            if (parent == null && EventForms.generatesId(type, field)) {
+                property.addExtension(EventForms.NEW_ID, true);
+            }
+            var nested = property.getItems() != null ? property.getItems() : property;
+            if (nested.getProperties() != null) {
+                describeFields(type, field, nested);
+            }
+        });
     }
 
     private static Schema schemaOf(Type type) {
