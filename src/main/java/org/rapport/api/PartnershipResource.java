@@ -99,7 +99,8 @@ public class PartnershipResource {
 
     @GET
     @Operation(operationId = "listPartnerships", summary = "The portfolio", description = "The partnerships the caller may see, with their health "
-            + "summary. Filters: status, type (partnership type), sector, funderId, alert (an alert code). Sort: "
+            + "summary: status, scores, alert codes and the most severe open alert in plain words (by severity, "
+            + "then code; null when none is open). Filters: status, type (partnership type), sector, funderId, alert (an alert code). Sort: "
             + "name (default), overall, -overall, or attention (triage: RED, then AMBER, not enough data, GREEN, "
             + "paused, closed; within a status the most severe alert first, then the lower overall). Paged: pass next "
             + "as cursor; next is null on the last page.")

@@ -6,12 +6,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.rapport.domain.health.AlertCode;
+import org.rapport.domain.health.Health;
 import org.rapport.health.HealthView;
 
 /**
@@ -42,13 +47,42 @@ public class Portfolio {
             String memberOrg, String fundedBy) {
     }
 
-    /** One partnership: its status, overall score and each dimension's score (null: not yet assessed). */
+    /**
+     * One partnership: its status, overall score and each dimension's score (null: not yet assessed),
+     * its open alerts' codes and the most severe of them (null: none open).
+     */
     public record Entry(UUID id, String name, String partnershipType, String status, Integer overall,
-            Map<String, Integer> scores, List<String> alerts, List<String> sectors, Instant assessedAt, long version) {
+            Map<String, Integer> scores, List<String> alerts, AlertSummary mostSevereAlert, List<String> sectors,
+            Instant assessedAt, long version) {
+    }
+
+    /** An open alert in brief: its code, severity, what it means in plain words, and the first day it held. */
+    public record AlertSummary(String code, Health.Severity severity, String label, LocalDate since) {
+
+        static AlertSummary of(String code, Health.Severity severity, LocalDate since) {
+            return new AlertSummary(code, severity, AlertCode.valueOf(code).label(), since);
+        }
+
+        static AlertSummary of(Health.Alert alert) {
+            return of(alert.code(), alert.severity(), alert.since());
+        }
     }
 
     public record Page(List<Entry> items, String next) {
     }
+
+    /**
+     * The most severe alert of each row of a page, from its stored view, in the order of
+     * {@link Health#MOST_SEVERE_FIRST} (codes compared byte by byte, as Java compares them). It
+     * reads the view again by id so that only the page's rows are read whole, not every row the
+     * filters let through.
+     */
+    private static final String MOST_SEVERE = " left join lateral (select a ->> 'code' as code,"
+            + " a ->> 'severity' as severity, a ->> 'since' as since"
+            + " from partnerships h, jsonb_array_elements(h.health -> 'alerts') a where h.id = p.id"
+            + " order by array_position(array[" + Arrays.stream(Health.Severity.values())
+                    .map(severity -> "'" + severity.name() + "'").collect(Collectors.joining(", ")) + "],"
+            + " a ->> 'severity'), a ->> 'code' collate \"C\", a ->> 'since' limit 1) worst on true";
 
     private final Pool pool;
 
@@ -76,11 +110,13 @@ public class Portfolio {
         }
         params.add(limit + 1);
         var direction = sort.descending ? " desc" : "";
-        var sql = "select id, name, partnership_type, health_status, health_overall, health_alerts, sectors,"
+        var sql = "select p.*, worst.code as worst_code, worst.severity as worst_severity, worst.since as worst_since"
+                + " from (select id, name, partnership_type, health_status, health_overall, health_alerts, sectors,"
                 + " health_assessed_at, version, health_scores::text as scores, " + sort.key + " as sort_key"
                 + " from partnerships"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by " + sort.key + direction + ", id" + direction + " limit $" + params.size();
+                + " order by " + sort.key + direction + ", id" + direction + " limit $" + params.size() + ") p"
+                + MOST_SEVERE + " order by p.sort_key" + direction + ", p.id" + direction;
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             var items = new ArrayList<Entry>();
             String next = null;
@@ -92,9 +128,12 @@ public class Portfolio {
                 }
                 lastKey = String.valueOf(row.getValue("sort_key"));
                 var assessed = row.getOffsetDateTime("health_assessed_at");
+                var worst = row.getString("worst_code") == null ? null : AlertSummary.of(row.getString("worst_code"),
+                        Health.Severity.valueOf(row.getString("worst_severity")),
+                        row.getString("worst_since") == null ? null : LocalDate.parse(row.getString("worst_since")));
                 items.add(new Entry(row.getUUID("id"), row.getString("name"), row.getString("partnership_type"),
                         row.getString("health_status"), row.getInteger("health_overall"), scores(row.getString("scores")),
-                        List.of(row.getArrayOfStrings("health_alerts")), List.of(row.getArrayOfStrings("sectors")),
+                        List.of(row.getArrayOfStrings("health_alerts")), worst, List.of(row.getArrayOfStrings("sectors")),
                         assessed == null ? null : assessed.toInstant(), row.getLong("version")));
             }
             return new Page(List.copyOf(items), next);
