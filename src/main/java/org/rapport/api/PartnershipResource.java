@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,17 +52,19 @@ public class PartnershipResource {
     private final Callers callers;
     private final Portfolio portfolio;
     private final AccessPolicy access;
+    private final Clock clock;
 
     static final int MAX_PORTFOLIO_PAGE = 200;
 
     public PartnershipResource(Recorder recorder, Reader reader, EventRequests requests, Callers callers,
-            Portfolio portfolio, AccessPolicy access) {
+            Portfolio portfolio, AccessPolicy access, Clock clock) {
         this.recorder = recorder;
         this.reader = reader;
         this.requests = requests;
         this.callers = callers;
         this.portfolio = portfolio;
         this.access = access;
+        this.clock = clock;
     }
 
     @POST
@@ -100,17 +103,28 @@ public class PartnershipResource {
     @GET
     @Operation(operationId = "listPartnerships", summary = "The portfolio", description = "The partnerships the caller may see, with their health "
             + "summary: status, scores, alert codes and the most severe open alert in plain words (by severity, "
-            + "then code; null when none is open). Filters: status, type (partnership type), sector, funderId, alert (an alert code). Sort: "
-            + "name (default), overall, -overall, or attention (triage: RED, then AMBER, not enough data, GREEN, "
-            + "paused, closed; within a status the most severe alert first, then the lower overall). Paged: pass next "
-            + "as cursor; next is null on the last page.")
+            + "then code; null when none is open). Filters: status, type (partnership type), sector, funderId, "
+            + "alert (an alert code). Sort: name (default), overall, -overall, or attention (triage: RED, then "
+            + "AMBER, not enough data, GREEN, paused, closed; within a status the most severe alert first, then the "
+            + "lower overall). Paged: pass next as cursor; next is null on the last page. With asOf (a date, not "
+            + "after today), each partnership formed by then is assessed as of the end of that day exactly as "
+            + "GET /partnerships/{id}/health?asOf= answers it, and the status and alert filters and the sorts apply "
+            + "to that health (assessedAt is that moment; version stays the stream's version now). Such a listing "
+            + "assesses every partnership the caller may see that passes the other filters (type, sector, "
+            + "funderId), at most " + Portfolio.MAX_ASSESSED + " of them: beyond that it answers 400, asking to "
+            + "narrow those filters.")
     @APIResponse(responseCode = "200", description = "A page of the portfolio", content = @Content(
             schema = @Schema(implementation = Portfolio.Page.class)))
-    @APIResponse(responseCode = "400", description = "An unknown filter value, sort, limit or cursor")
+    @APIResponse(responseCode = "400", description = "An unknown filter value, sort, limit or cursor; an asOf that "
+            + "is not a date or is after today; or, with asOf, more than " + Portfolio.MAX_ASSESSED
+            + " partnerships to assess")
     public Uni<Portfolio.Page> portfolio(@QueryParam("status") String status, @QueryParam("type") String type,
             @QueryParam("sector") String sector, @QueryParam("funderId") String funderId,
             @QueryParam("alert") String alert, @QueryParam("sort") @DefaultValue("name") String sort,
-            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor,
+            @Parameter(description = "A date (2026-05-01), not after today: the portfolio as of the end of that day, "
+                    + "UTC; default now, from the stored health")
+            @QueryParam("asOf") String asOf) {
         oneOf("status", status, Health.Status.values());
         oneOf("type", type, PartnershipType.values());
         oneOf("sector", sector, Sector.values());
@@ -124,14 +138,19 @@ public class PartnershipResource {
             case "attention" -> Portfolio.Sort.ATTENTION;
             default -> throw Problems.invalid("sort", "must be name, overall, -overall or attention");
         };
+        var asOfMoment = Moments.pastDay("asOf", asOf, clock);
         var caller = callers.current();
         var scope = access.scope(caller);
         var filter = new Portfolio.Filter(status, type, sector, funderId, alert, scope.memberOrg(), scope.funderId());
+        Uni<Portfolio.Page> page;
         try {
-            return portfolio.list(filter, order, limit, cursor);
+            page = portfolio.list(filter, order, asOfMoment, limit, cursor);
         } catch (IllegalArgumentException e) {
             throw Problems.invalid("cursor", "is not a cursor of this listing");
         }
+        return page.onFailure(Portfolio.TooManyToAssess.class).transform(e -> Problems.invalid("asOf",
+                "would assess more than " + Portfolio.MAX_ASSESSED + " partnerships; narrow the filters (type, "
+                        + "sector, funderId)"));
     }
 
     private static void oneOf(String field, String value, Enum<?>[] allowed) {

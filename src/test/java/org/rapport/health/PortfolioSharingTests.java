@@ -64,4 +64,89 @@ class PortfolioSharingTests {
                 .then().statusCode(200).extract().jsonPath().getList("alerts")).as("no alert yet").isEmpty();
         assertThat(row(rows, young)).containsEntry("mostSevereAlert", null);
     }
+
+    static io.restassured.path.json.JsonPath health(UUID id, String query) {
+        return given().auth().oauth2(Tokens.admin()).when().get("/partnerships/" + id + "/health" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<String> ids(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> (String) r.get("id")).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_portfolio_as_of_a_past_day_is_each_partnerships_health_as_of_that_day() {
+        var tag = "ao" + UUID.randomUUID().toString().substring(0, 6);
+        var x = tag + "-x";
+        var day = TODAY.minusDays(30).toString();
+        var lapsed = Partnerships.form(tag + "-lapsed", "COLLABORATIVE", TODAY.minusDays(150), x, tag + "-a");
+        var quiet = Partnerships.form(tag + "-quiet", "COLLABORATIVE", TODAY.minusDays(150), x, tag + "-b");
+        var steady = Partnerships.form(tag + "-steady", "COLLABORATIVE", TODAY.minusDays(150), x, tag + "-d");
+        var later = Partnerships.form(tag + "-later", "COLLABORATIVE", TODAY.minusDays(10), x, tag + "-c");
+        record(steady, meeting(daysAgo(35), x, tag + "-d"));
+        for (int daysAgo = 130; daysAgo >= 70; daysAgo -= 30) {
+            record(lapsed, meeting(daysAgo(daysAgo), x, tag + "-a"));
+        }
+        record(quiet, meeting(daysAgo(140), x, tag + "-b"));
+        assertThat(health(lapsed, "").getList("alerts.code")).as("lapsed has stopped meeting by now").contains("NO_MEETING");
+        assertThat(health(lapsed, "?asOf=" + day).getList("alerts.code")).as("but was meeting then")
+                .doesNotContain("NO_MEETING");
+
+        var then = Partnerships.portfolio("&asOf=" + day, Tokens.partner(x));
+        assertThat(ids(then)).as("formed by then, in name order, page after page")
+                .containsExactly(lapsed.toString(), quiet.toString(), steady.toString());
+        for (var id : List.of(lapsed, quiet, steady)) {
+            var row = row(then, id);
+            var asOf = health(id, "?asOf=" + day);
+            assertThat(row.get("status")).as("status").isEqualTo(asOf.getString("status"));
+            assertThat(row.get("overall")).as("overall").isEqualTo(asOf.get("overall"));
+            assertThat(row.get("assessedAt")).isEqualTo(asOf.getString("asOf"));
+            for (var d : List.of("trust", "alignment", "governance", "sustainability", "engagement", "momentum")) {
+                assertThat(((Map<String, Object>) row.get("scores")).get(d)).as(d)
+                        .isEqualTo(asOf.get("dimensions." + d + ".score"));
+            }
+            assertThat((List<String>) row.get("alerts")).containsExactlyInAnyOrderElementsOf(
+                    asOf.<String>getList("alerts.code").stream().distinct().toList());
+        }
+        assertThat(ids(Partnerships.portfolio("", Tokens.partner(x)))).as("now").contains(later.toString());
+
+        assertThat(ids(Partnerships.portfolio("&alert=NO_MEETING&asOf=" + day, Tokens.partner(x))))
+                .containsExactly(quiet.toString());
+        assertThat(ids(Partnerships.portfolio("&alert=NO_MEETING", Tokens.partner(x))))
+                .contains(lapsed.toString(), quiet.toString());
+        var quietStatus = health(quiet, "?asOf=" + day).getString("status");
+        assertThat(Partnerships.portfolio("&status=" + quietStatus + "&asOf=" + day, Tokens.partner(x)))
+                .extracting(r -> r.get("status")).containsOnly(quietStatus).isNotEmpty();
+        Map<UUID, List<Integer>> keys = new java.util.HashMap<>();
+        for (var id : List.of(lapsed, quiet, steady)) {
+            var asOf = health(id, "?asOf=" + day);
+            var worst = asOf.<String>getList("alerts.severity").stream()
+                    .mapToInt(PortfolioAndReassessmentTests.SEVERITY_ORDER::indexOf).min().orElse(4);
+            Integer overall = asOf.get("overall");
+            keys.put(id, List.of(overall == null ? -1 : overall, PortfolioAndReassessmentTests.STATUS_ORDER
+                    .indexOf(asOf.getString("status")) * 10_000 + worst * 1_000 + (overall == null ? 101 : overall)));
+        }
+        Comparator<UUID> byId = Comparator.comparing(UUID::toString);
+        Comparator<UUID> byOverall = Comparator.<UUID>comparingInt(id -> keys.get(id).get(0)).thenComparing(byId);
+        Comparator<UUID> byAttention = Comparator.<UUID>comparingInt(id -> keys.get(id).get(1)).thenComparing(byId);
+        var expected = Map.of("overall", byOverall, "-overall", byOverall.reversed(), "attention", byAttention);
+        expected.forEach((sort, order) -> assertThat(ids(Partnerships.portfolio("&sort=" + sort + "&asOf=" + day,
+                Tokens.partner(x)))).as(sort + " by " + keys).containsExactlyElementsOf(
+                        keys.keySet().stream().sorted(order).map(UUID::toString).toList()));
+        assertThat(keys.values().stream().map(k -> k.get(0)).distinct().count()).as("overalls differ: " + keys)
+                .isGreaterThan(1);
+    }
+
+    @Test
+    void a_day_still_to_come_or_unreadable_is_refused_naming_asof() {
+        for (var asOf : List.of(TODAY.plusDays(1).toString(), "yesterday", "2026-02-30", "2026-05-01T00:00:00Z")) {
+            given().auth().oauth2(Tokens.admin()).when().get("/partnerships?asOf=" + asOf)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.equalTo("/problems/validation"))
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("asOf"));
+        }
+        given().auth().oauth2(Tokens.admin()).when().get("/partnerships?limit=1&asOf=" + TODAY)
+                .then().statusCode(200);
+    }
 }
