@@ -149,4 +149,103 @@ class PortfolioSharingTests {
         given().auth().oauth2(Tokens.admin()).when().get("/partnerships?limit=1&asOf=" + TODAY)
                 .then().statusCode(200);
     }
+
+    static final List<String> CSV_HEADER = List.of("id", "name", "type", "status", "overall", "trust", "alignment",
+            "governance", "sustainability", "engagement", "momentum", "mostSevereAlert", "mostSevereAlertSeverity",
+            "alerts", "assessedAt");
+
+    /** The CSV export for this query and token, read back by the library that wrote it: the header, then each row. */
+    static List<List<String>> csv(String query, String token, String expectedFileDay) throws Exception {
+        var response = given().auth().oauth2(token).accept("text/csv").when().get("/partnerships?" + query)
+                .then().statusCode(200).extract();
+        assertThat(response.contentType()).startsWith("text/csv");
+        assertThat(response.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"rapport-portfolio-" + expectedFileDay + ".csv\"");
+        var mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+                .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY);
+        try (var rows = mapper.readerForListOf(String.class).<List<String>>readValues(response.asString())) {
+            var all = rows.readAll();
+            assertThat(all.get(0)).as("header").containsExactlyElementsOf(CSV_HEADER);
+            return all.subList(1, all.size());
+        }
+    }
+
+    /** What the JSON listing says of a row, as the export writes it (text: an empty cell for null). */
+    @SuppressWarnings("unchecked")
+    static List<String> asCsv(Map<String, Object> row) {
+        var scores = (Map<String, Object>) row.get("scores");
+        var worst = (Map<String, Object>) row.get("mostSevereAlert");
+        var name = (String) row.get("name");
+        var cells = new java.util.ArrayList<>(java.util.Arrays.asList(row.get("id"),
+                "=+-@".indexOf(name.charAt(0)) >= 0 ? "'" + name : name, row.get("partnershipType"), row.get("status"),
+                row.get("overall"), scores.get("trust"), scores.get("alignment"), scores.get("governance"),
+                scores.get("sustainability"), scores.get("engagement"), scores.get("momentum"),
+                worst == null ? null : worst.get("label"), worst == null ? null : worst.get("severity"),
+                String.join(";", (List<String>) row.get("alerts")), row.get("assessedAt")));
+        return cells.stream().map(c -> c == null ? "" : String.valueOf(c)).toList();
+    }
+
+    @Test
+    void the_export_has_every_row_of_the_listing_scoped_as_the_listing_is() throws Exception {
+        var tag = "cv" + UUID.randomUUID().toString().substring(0, 6);
+        var funder = tag + "-fund";
+        org.rapport.testing.Funders.register(funder);
+        var formula = Partnerships.form("=HYPERLINK(\"http://evil.example\",\"" + tag + "\")", "COLLABORATIVE",
+                TODAY.minusDays(120), tag + "-x", tag + "-y");
+        var unfunded = Partnerships.form(tag + "-unfunded", "SECONDMENT", TODAY.minusDays(120), tag + "-x", tag + "-z");
+        var elsewhere = Partnerships.form(tag + "-elsewhere", "COLLABORATIVE", TODAY.minusDays(120), tag + "-y", tag + "-z");
+        var young = Partnerships.form(tag + "-young", "COLLABORATIVE", TODAY.minusDays(5), tag + "-x", tag + "-w");
+        for (var funded : List.of(formula, elsewhere)) {
+            record(funded, Map.of("type", "FundingSecured", "occurredAt", daysAgo(100), "fundingId", "grant",
+                    "funder", Map.of("funderId", funder), "amount", 50_000, "currency", "GBP",
+                    "startsOn", daysAgo(100), "endsOn", TODAY.plusDays(60).toString(), "coreCosts", true));
+        }
+        record(formula, meeting(daysAgo(20), tag + "-x", tag + "-y"));
+        record(unfunded, Partnerships.trustSurvey(daysAgo(10), tag + "-x", tag + "-z", 2));
+
+        var day = TODAY.minusDays(30).toString();
+        var cases = Map.of(
+                Tokens.funder(funder), List.of(formula, elsewhere),
+                Tokens.partner(tag + "-x"), List.of(formula, unfunded, young));
+        for (var token : cases.keySet()) {
+            var json = Partnerships.portfolio("&sort=-overall", token);
+            assertThat(ids(json)).as("the JSON listing's scope").containsExactlyInAnyOrderElementsOf(
+                    cases.get(token).stream().map(UUID::toString).toList());
+            assertThat(csv("sort=-overall", token, TODAY.toString())).as("a row per row of the JSON listing, in order")
+                    .containsExactlyElementsOf(json.stream().map(PortfolioSharingTests::asCsv).toList());
+            var then = Partnerships.portfolio("&sort=attention&asOf=" + day, token);
+            assertThat(then).as("as of a day before the young one").isNotEmpty().hasSize(json.size()
+                    - (cases.get(token).contains(young) ? 1 : 0));
+            assertThat(csv("sort=attention&asOf=" + day, token, day))
+                    .containsExactlyElementsOf(then.stream().map(PortfolioSharingTests::asCsv).toList());
+        }
+        var exported = csv("sort=name&type=COLLABORATIVE", Tokens.partner(tag + "-x"), TODAY.toString());
+        assertThat(exported).extracting(r -> r.get(0)).containsExactly(formula.toString(), young.toString());
+        assertThat(exported.get(0).get(1)).as("a formula shown as text, never run")
+                .isEqualTo("'=HYPERLINK(\"http://evil.example\",\"" + tag + "\")");
+        assertThat(exported.get(0).get(11)).as("the most severe alert in words")
+                .isEqualTo("Funding ends soon with no agreed plan to continue");
+        assertThat(exported.get(0).get(12)).isEqualTo("CRITICAL");
+    }
+
+    @Test
+    void the_export_answers_its_refusals_as_problems() {
+        given().auth().oauth2(Tokens.admin()).accept("text/csv").when().get("/partnerships?asOf=" + TODAY.plusDays(1))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("asOf"));
+        given().auth().oauth2(Tokens.admin()).accept("text/csv").when().get("/partnerships?sort=height")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("sort"));
+        var next = given().auth().oauth2(Tokens.admin()).when().get("/partnerships?limit=1")
+                .then().statusCode(200).extract().jsonPath().getString("next");
+        given().auth().oauth2(Tokens.admin()).accept("text/csv").when().get("/partnerships?cursor=" + next)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"));
+        given().accept("text/csv").when().get("/partnerships").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).accept("application/json, text/csv").when().get("/partnerships?limit=1")
+                .then().statusCode(200).contentType(ContentType.JSON);
+        given().auth().oauth2(Tokens.admin()).accept("application/json;q=0.5, text/csv").when()
+                .get("/partnerships?limit=1").then().statusCode(200).contentType("text/csv");
+    }
 }
