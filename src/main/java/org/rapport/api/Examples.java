@@ -154,4 +154,13 @@ final class Examples {
               "instance": "/partnerships/9d3c2b1a-0f4e-4d5c-8b7a-6f5e4d3c2b1a/events",
               "offendingId": "acme"
             }""";
+
+    /** The portfolio exported for a spreadsheet (PortfolioCsvTest writes it from the same rows). */
+    static final String PORTFOLIO_CSV = "\"id\",\"name\",\"type\",\"status\",\"overall\",\"trust\",\"alignment\","
+            + "\"governance\",\"sustainability\",\"engagement\",\"momentum\",\"mostSevereAlert\","
+            + "\"mostSevereAlertSeverity\",\"alerts\",\"assessedAt\"\r\n"
+            + "\"9d3c2b1a-0f4e-4d5c-8b7a-6f5e4d3c2b1a\",\"Drive Partnership\",\"COLLABORATIVE\",\"AMBER\",68,81,77,52,,74,28,"
+            + "\"No partnership agreement in force\",\"MEDIUM\",\"NO_AGREEMENT;NO_MEASURES\",\"2026-11-27T02:15:00Z\"\r\n"
+            + "\"0b6f7e2c-8d1a-4c3b-9e5f-2a1b0c9d8e7f\",\"'=Families First\",\"COLLABORATIVE\",\"NOT_ENOUGH_DATA\",,,,,,,,,,,"
+            + "\"2026-11-27T02:15:00Z\"\r\n";
 }

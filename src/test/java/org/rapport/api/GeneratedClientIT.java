@@ -199,7 +199,7 @@ class GeneratedClientIT {
                 .toString());
         assertThat(history.getPoints()).isNotEmpty();
         assertThat(history.getPoints().get(0).getOverall()).isNull();
-        var portfolio = new PartnershipsApi(admin).listPartnerships(null, null, null, 200, null, null, null, null);
+        var portfolio = new PartnershipsApi(admin).listPartnerships(null, null, null, null, 200, null, null, null, null);
         assertThat(portfolio.getItems()).isNotEmpty();
     }
 }

@@ -177,6 +177,25 @@ class HealthApiTests {
     }
 
     @Test
+    void every_alert_code_is_listed_in_plain_words_beside_the_parameter_sets() {
+        var listed = given().auth().oauth2(Tokens.funder("h-funder")).when().get("/health-model/alerts")
+                .then().statusCode(200).extract().jsonPath();
+        java.util.List<String> codes = listed.getList("code");
+        java.util.List<String> labels = listed.getList("label");
+        assertThat(codes).as("every code, in the model's order").containsExactlyElementsOf(
+                java.util.Arrays.stream(org.rapport.domain.health.AlertCode.values()).map(Enum::name).toList());
+        assertThat(labels).as("a phrase each, none repeated and none a code").doesNotHaveDuplicates()
+                .allSatisfy(label -> assertThat(label).isNotBlank().doesNotContain("_"));
+        assertThat(listed.getString("find { it.code == 'FUNDING_CLIFF' }.label"))
+                .isEqualTo("Funding ends soon with no agreed plan to continue");
+        assertThat(listed.getString("find { it.code == 'LOW_TRUST_PAIR' }.label"))
+                .isEqualTo("Low trust between two partners");
+        given().auth().oauth2(Tokens.partner("h-a")).when().get("/health-model/2")
+                .then().statusCode(200).body("version", equalTo("2"));
+        given().when().get("/health-model/alerts").then().statusCode(401);
+    }
+
+    @Test
     void another_organisation_cannot_see_the_health() {
         var id = Partnerships.form("h-a", "h-b");
         given().auth().oauth2(Tokens.partner("h-c")).when().get("/partnerships/" + id + "/health")

@@ -41,12 +41,7 @@ class PortfolioAndReassessmentTests {
     }
 
     static UUID formWithType(String name, String type, String... orgs) {
-        var body = new HashMap<String, Object>(Partnerships.formed(name, orgs));
-        body.put("partnershipType", type);
-        body.put("occurredAt", LocalDate.now().minusDays(120).toString());
-        var location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
-                .when().post("/partnerships").then().statusCode(201).extract().header("Location");
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        return Partnerships.form(name, type, LocalDate.now().minusDays(120), orgs);
     }
 
     static void record(UUID id, Object body) {
@@ -55,16 +50,7 @@ class PortfolioAndReassessmentTests {
     }
 
     static List<String> names(String query, String token) {
-        var names = new ArrayList<String>();
-        String cursor = null;
-        do {
-            var page = given().auth().oauth2(token)
-                    .when().get("/partnerships?limit=2" + query + (cursor == null ? "" : "&cursor=" + cursor))
-                    .then().statusCode(200).extract().jsonPath();
-            names.addAll(page.getList("items.name"));
-            cursor = page.getString("next");
-        } while (cursor != null);
-        return names;
+        return Partnerships.portfolio(query, token).stream().map(row -> (String) row.get("name")).toList();
     }
 
     @Test

@@ -164,8 +164,11 @@ class AccessMatrixTests {
     void lists_show_only_what_each_caller_may_see() {
         setUp();
         expect(new Call(Method.GET, "/partnerships?limit=200", null), LIST);
+        expect(new Call(Method.GET, "/partnerships?limit=200&asOf=" + LocalDate.now(java.time.ZoneOffset.UTC), null),
+                LIST);
         expect(new Call(Method.GET, "/events?limit=1000", null), LIST);
         expect(new Call(Method.GET, "/health-model/2026-11-v1", null), LIST);
+        expect(new Call(Method.GET, "/health-model/alerts", null), LIST);
         var portfolio = given().auth().oauth2(Tokens.funder(funder)).when().get("/partnerships?limit=200")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(portfolio).containsExactly(mine.toString());

@@ -32,6 +32,37 @@ public final class Partnerships {
                 "format", "IN_PERSON", "kind", "STEERING", "attendees", attendees);
     }
 
+    /** Forms a partnership of {@code orgIds} of this name and type on {@code formedOn}, as an admin; returns its id. */
+    public static UUID form(String name, String type, java.time.LocalDate formedOn, String... orgIds) {
+        var body = new java.util.HashMap<String, Object>(formed(name, orgIds));
+        body.put("partnershipType", type);
+        body.put("occurredAt", formedOn.toString());
+        var location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().post("/partnerships").then().statusCode(201).extract().header("Location");
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** A trust survey in which {@code respondent} gives {@code rated} the same rating on every question. */
+    public static Map<String, Object> trustSurvey(String occurredAt, String respondent, String rated, int rating) {
+        return Map.of("type", "TrustSurveyRecorded", "occurredAt", occurredAt, "surveyId", "survey-" + occurredAt,
+                "respondentOrg", respondent, "ratedOrg", rated, "trust", rating, "reliability", rating,
+                "openness", rating, "sharedInterest", rating);
+    }
+
+    /** Every row of the portfolio ({@code query}: "&sort=name"...) that the token sees, two a page, page after page. */
+    public static List<Map<String, Object>> portfolio(String query, String token) {
+        var rows = new java.util.ArrayList<Map<String, Object>>();
+        String cursor = null;
+        do {
+            var page = given().auth().oauth2(token)
+                    .when().get("/partnerships?limit=2" + query + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).extract().jsonPath();
+            rows.addAll(page.<Map<String, Object>>getList("items"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return rows;
+    }
+
     /** Forms a partnership of {@code orgIds} as the first of them; returns its id. */
     public static UUID form(String... orgIds) {
         var location = given().auth().oauth2(Tokens.partner(orgIds[0])).contentType(ContentType.JSON)

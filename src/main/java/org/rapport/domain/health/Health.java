@@ -89,8 +89,18 @@ public record Health(Instant asOf, String paramsVersion, Status status, List<Str
      * score (lower first; none last).
      */
     public int attention() {
-        int severity = alerts.stream().mapToInt(a -> a.severity().ordinal()).min().orElse(Severity.values().length);
+        int severity = mostSevereAlert().map(a -> a.severity().ordinal()).orElse(Severity.values().length);
         return ATTENTION.indexOf(status) * 10_000 + severity * 1_000 + (overall == null ? 101 : overall);
+    }
+
+    /** The most severe first, then by code, then the one open longest: the order that names one alert for a partnership. */
+    public static final java.util.Comparator<Alert> MOST_SEVERE_FIRST = java.util.Comparator
+            .comparing(Alert::severity).thenComparing(Alert::code)
+            .thenComparing(Alert::since, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
+    /** The open alert that names this partnership's trouble in one line (a portfolio's row, an export's cell). */
+    public java.util.Optional<Alert> mostSevereAlert() {
+        return alerts.stream().min(MOST_SEVERE_FIRST);
     }
 
     public Integer score(HealthDimension dimension) {
