@@ -19,6 +19,8 @@ final class EventForms {
     static final String CHOICES = "x-rapport-choices";
     static final String NEW_ID = "x-rapport-new-id";
     static final String GROUP = "x-rapport-group";
+    /** The title of an object-valued field, kept out of {@code title}, which would rename generated models. */
+    static final String TITLE = "x-rapport-title";
 
     /** The collections of {@code GET /partnerships/{id}} (and its events) a field may choose from. */
     enum Choices {

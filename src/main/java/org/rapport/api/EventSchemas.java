@@ -203,12 +203,20 @@ public class EventSchemas implements OASFilter {
             return;
         }
         schema.getProperties().forEach((field, property) -> {
-            EventForms.fieldTitle(type, parent, field).ifPresent(property::title);
+            var nested = property.getItems() != null ? property.getItems() : property;
+            // A title on an object, or on a list of objects, would rename the model a generated
+            // client makes of it; those carry their title as an extension instead.
+            EventForms.fieldTitle(type, parent, field).ifPresent(title -> {
+                if (nested.getProperties() != null) {
+                    property.addExtension(EventForms.TITLE, title);
+                } else {
+                    property.title(title);
+                }
+            });
             EventForms.choices(type, parent, field).ifPresent(c -> property.addExtension(EventForms.CHOICES, c.name()));
             if (parent == null && EventForms.generatesId(type, field)) {
                 property.addExtension(EventForms.NEW_ID, true);
             }
-            var nested = property.getItems() != null ? property.getItems() : property;
             if (nested.getProperties() != null) {
                 describeFields(type, field, nested);
             }

@@ -54,7 +54,8 @@ class OpenApiDocumentTests {
             assertThat(payload.get(EventForms.GROUP)).as(type.name()).isIn(EventForms.GROUPS.toArray());
             var properties = (Map<String, Map<String, Object>>) payload.getOrDefault("properties", Map.of());
             properties.forEach((field, property) -> {
-                assertThat(property.get("title")).as(type.name() + "." + field).isNotNull();
+                assertThat(property.getOrDefault("title", property.get(EventForms.TITLE))).as(type.name() + "." + field)
+                        .isNotNull();
                 var isId = field.endsWith("Id") || field.endsWith("Ids") || field.endsWith("Org")
                         || List.of("signatories", "endorsedBy").contains(field);
                 if (isId) {
