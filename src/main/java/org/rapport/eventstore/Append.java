@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.rapport.tracing.TraceContext;
 
 /**
- * Events to add to one stream after {@code expectedVersion}, the read model they lead to, and,
- * when the request carried one, the idempotency key to remember with them.
+ * Events to add to one stream after {@code expectedVersion}, the read model they lead to, the
+ * trace context of the request that appends them, and, when the request carried one, the
+ * idempotency key to remember with them.
  */
 public record Append(UUID partnershipId, long expectedVersion, List<NewEvent> events, ReadModel readModel,
-        Instant recordedAt, String recordedBy, IdempotencyKey idempotencyKey) {
+        Instant recordedAt, String recordedBy, TraceContext trace, IdempotencyKey idempotencyKey) {
 
     public long newVersion() {
         return expectedVersion + events.size();

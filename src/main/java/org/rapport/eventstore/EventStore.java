@@ -37,7 +37,8 @@ public class EventStore {
     /** A stored event's columns but whether it is voided. */
     private static final String EVENT_COLUMNS = """
             e.event_id, e.stream_id, e.type, e.schema_version, e.version, e.position, e.occurred_at,
-            e.recorded_at, e.recorded_by, e.correlation_id, e.causation_id, e.evidence_url, e.data::text as data""";
+            e.recorded_at, e.recorded_by, e.correlation_id, e.causation_id, e.evidence_url, e.trace_parent,
+            e.trace_state, e.data::text as data""";
 
     private static final String COLUMNS = EVENT_COLUMNS + """
             , exists (select 1 from events v where v.type = 'EventVoided' and v.stream_id = e.stream_id
@@ -45,15 +46,16 @@ public class EventStore {
             """;
 
     /** The first of the partnership row's parameters in the append, after the events' and the idempotency key's. */
-    public static final int APPEND_ROW_PARAMS = 17;
+    public static final int APPEND_ROW_PARAMS = 19;
 
     /** The append: public so that the benchmark harness can drive this very statement through pgbench. */
     public static final String APPEND = """
             with new_events as (
                 insert into events (stream_id, version, event_id, type, schema_version, data, occurred_at,
-                                    recorded_at, recorded_by, correlation_id, causation_id, evidence_url)
+                                    recorded_at, recorded_by, correlation_id, causation_id, evidence_url,
+                                    trace_parent, trace_state)
                 select $1, u.version, u.event_id, u.type, u.schema_version, u.data::jsonb, u.occurred_at,
-                       $2, $3, u.correlation_id, u.causation_id, u.evidence_url
+                       $2, $3, u.correlation_id, u.causation_id, u.evidence_url, $17, $18
                 from unnest($4::bigint[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::timestamptz[],
                             $10::uuid[], $11::uuid[], $12::text[])
                      with ordinality as u(version, event_id, type, schema_version, data, occurred_at,
@@ -138,7 +140,8 @@ public class EventStore {
         var params = new ArrayList<Object>(Arrays.<Object>asList(append.partnershipId(), utc(append.recordedAt()),
                 append.recordedBy(), versions, ids, types, schemaVersions, data, occurredAt, correlationIds,
                 causationIds, evidenceUrls, key == null ? null : key.caller(), key == null ? null : key.path(),
-                key == null ? null : key.key(), key == null ? null : key.requestHash()));
+                key == null ? null : key.key(), key == null ? null : key.requestHash(),
+                append.trace().traceparent(), append.trace().tracestate()));
         params.addAll(PartnershipRows.params(append.newVersion(), append.readModel(), append.recordedAt()));
         return pool.preparedQuery(APPEND).execute(Tuple.from(params))
                 .onFailure(PgException.class).transform(EventStore::conflictOrSame)
@@ -150,7 +153,8 @@ public class EventStore {
                         stored.add(new StoredEvent(e.eventId(), append.partnershipId(), e.type(), e.schemaVersion(),
                                 row.getLong("version"), row.getLong("position"), e.occurredAt(),
                                 row.getOffsetDateTime("recorded_at").toInstant(), append.recordedBy(),
-                                e.correlationId(), e.causationId(), e.evidenceUrl(), false,
+                                e.correlationId(), e.causationId(), e.evidenceUrl(), append.trace().traceparent(),
+                                append.trace().tracestate(), false,
                                 parse(row.getString("data"))));
                     }
                     return List.copyOf(stored);
@@ -318,7 +322,8 @@ public class EventStore {
                 row.getInteger("schema_version"), row.getLong("version"), row.getLong("position"),
                 row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant(),
                 row.getString("recorded_by"), row.getUUID("correlation_id"), row.getUUID("causation_id"),
-                row.getString("evidence_url"), row.getBoolean("voided"), parse(row.getString("data"))));
+                row.getString("evidence_url"), row.getString("trace_parent"), row.getString("trace_state"),
+                row.getBoolean("voided"), parse(row.getString("data"))));
     }
 
     private JsonNode parse(String text) {

@@ -45,7 +45,8 @@ public class Upcasting {
         }
         return new StoredEvent(stored.eventId(), stored.partnershipId(), type, version, stored.version(),
                 stored.position(), stored.occurredAt(), stored.recordedAt(), stored.recordedBy(),
-                stored.correlationId(), stored.causationId(), stored.evidenceUrl(), stored.voided(), data);
+                stored.correlationId(), stored.causationId(), stored.evidenceUrl(), stored.traceparent(),
+                stored.tracestate(), stored.voided(), data);
     }
 
     private static String key(String type, int version) {

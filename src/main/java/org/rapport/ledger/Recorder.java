@@ -32,6 +32,7 @@ import org.rapport.funders.FunderRegistry;
 import org.rapport.health.HealthProjector;
 import org.rapport.security.AccessPolicy;
 import org.rapport.security.Caller;
+import org.rapport.tracing.TraceContext;
 
 /**
  * Records events into partnership streams: load the state, check the rules, append, all or none.
@@ -260,11 +261,13 @@ public class Recorder {
     private Uni<Recorded> append(Caller caller, UUID partnershipId, StreamHead head, Partnership after,
             List<Proposal> proposals, IdempotencyKey key) {
         var now = now();
+        // Taken before the assessment: the request's span, which the stored events name.
+        var trace = TraceContext.current();
         var events = proposals.stream().map(this::toNew).toList();
         long expectedVersion = head == null ? 0 : head.version();
         return health.after(head, historic(expectedVersion, proposals), now).flatMap(assessed -> {
             var append = new Append(partnershipId, expectedVersion, events, health.readModel(after, assessed),
-                    now, caller.subject(), key);
+                    now, caller.subject(), trace, key);
             return store.append(append).map(stored -> new Recorded(after, stored));
         });
     }

@@ -36,6 +36,13 @@ public final class EventRecords {
         if (e.correlationId() != null) {
             event.withExtension("correlationid", e.correlationId().toString());
         }
+        // The CloudEvents distributed tracing extension: ce_traceparent and ce_tracestate headers.
+        if (e.traceparent() != null) {
+            event.withExtension("traceparent", e.traceparent());
+        }
+        if (e.tracestate() != null) {
+            event.withExtension("tracestate", e.tracestate());
+        }
         return KafkaMessageFactory.<String>createWriter(topic, e.partnershipId().toString())
                 .writeBinary(event.build());
     }

@@ -3,6 +3,11 @@ package org.rapport.publish;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -55,6 +60,7 @@ public class EventRelay {
     private final HealthOutbox outbox;
     private final ClusterLock lock;
     private final Clock clock;
+    private final Tracer tracer;
     private final Counter published;
     private final Counter errors;
     private final AtomicLong lagEvents = new AtomicLong();
@@ -72,8 +78,9 @@ public class EventRelay {
     private ClusterLock.Held held;
 
     public EventRelay(EventStore store, Checkpoints checkpoints, KafkaClients kafka, KafkaSettings settings,
-            HealthOutbox outbox, ClusterLock lock, Clock clock, MeterRegistry registry) {
+            HealthOutbox outbox, ClusterLock lock, Clock clock, MeterRegistry registry, Tracer tracer) {
         this.store = store;
+        this.tracer = tracer;
         this.checkpoints = checkpoints;
         this.kafka = kafka;
         this.settings = settings;
@@ -151,10 +158,48 @@ public class EventRelay {
         if (page.events().isEmpty()) {
             return 0;
         }
+        var span = publishSpan(page.events()).startSpan();
+        try (var scope = span.makeCurrent()) {
+            publish(page.events());
+        } catch (Exception | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+        checkpoints.advance(NAME, cursor, page.next(), clock.instant()).await().atMost(Duration.ofSeconds(10));
+        return page.events().size();
+    }
+
+    /**
+     * The span of one batch sent to Kafka: a trace of its own, linked to the span of each request
+     * that appended its events (OpenTelemetry's messaging conventions for a batch), so that an
+     * operator can go from a request to its publication and back.
+     */
+    private io.opentelemetry.api.trace.SpanBuilder publishSpan(List<StoredEvent> events) {
+        var builder = tracer.spanBuilder("publish " + Topics.EVENTS).setSpanKind(SpanKind.PRODUCER).setNoParent()
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", Topics.EVENTS)
+                .setAttribute("messaging.batch.message_count", (long) events.size());
+        var linked = new HashSet<String>();
+        for (var event : events) {
+            var appended = event.trace().spanContext();
+            if (appended.isValid() && linked.add(appended.getSpanId())) {
+                builder.addLink(appended, Attributes.of(EVENT_ID, event.eventId().toString()));
+            }
+        }
+        return builder;
+    }
+
+    private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("rapport.event.id");
+
+    private void publish(List<StoredEvent> events) throws Exception {
         kafka.ensureTopic(Topics.EVENTS);
         var sent = new ArrayList<Future<RecordMetadata>>();
         var producer = kafka.producer();
-        for (var event : page.events()) {
+        for (var event : events) {
             sent.add(producer.send(EventRecords.record(Topics.EVENTS, event)));
             if (!org.rapport.domain.EventCatalog.isSurveyResponse(event.type())) {
                 for (var funder : fundersFor(event, sent)) {
@@ -171,8 +216,6 @@ public class EventRelay {
             future.get();
         }
         published.increment(sent.size());
-        checkpoints.advance(NAME, cursor, page.next(), clock.instant()).await().atMost(Duration.ofSeconds(10));
-        return page.events().size();
     }
 
     /**

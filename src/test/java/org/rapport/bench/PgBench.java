@@ -110,7 +110,7 @@ final class PgBench {
                 "array[gen_random_uuid()]", 6, "array['MeetingHeld']", 7, "array[1]", 8, "array[:data::text]", 9,
                 "array[now()]", 10, "array[null::uuid]"));
         values.putAll(Map.of(11, "array[null::uuid]", 12, "array[null::text]", 13, "null", 14, "null", 15, "null",
-                16, "null"));
+                16, "null", 17, "null", 18, "null"));
         var row = Map.ofEntries(Map.entry("version", ":next::bigint"), Map.entry("at", "now()"),
                 Map.entry("state", ":state"), Map.entry("partnerOrgs", ":orgs"), Map.entry("name", "nullif(:name, '')"),
                 Map.entry("partnershipType", "nullif(:ptype, '')"), Map.entry("sectors", ":sectors"),
