@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * In dev mode, and only there: starts a local PostgreSQL server when no database is configured
  * and points the datasource at it; and when no token key is configured, makes a key pair and
- * prints tokens signed with it; and when no Kafka is configured, starts a local broker. Dev mode reloads the application in the same JVM: the
+ * tokens signed with it (printed by DevWelcome); and when no Kafka is configured, starts a local broker. Dev mode reloads the application in the same JVM: the
  * server's port is kept in a system property so a reload reuses the server. The source ranks
  * above application.properties and below environment variables and system properties.
  */
@@ -21,7 +21,6 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
     private static final Logger LOG = Logger.getLogger(LocalInfrastructureConfig.class);
     private static final String PORT_PROPERTY = "rapport.local.postgres.port";
     private static final String KAFKA_PROPERTY = "rapport.local.kafka.servers";
-    private static final String TOKENS_PRINTED = "rapport.local.tokens.printed";
     private static final String LAUNCHER = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     @Override
@@ -42,29 +41,21 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
         return List.of(new PropertiesConfigSource(config, "rapport-local-infrastructure", 275));
     }
 
+    /**
+     * Tokens for the demonstration portfolio's people (DemoStories): an admin, a partner at
+     * Respect (the Drive Partnership), a partner at Norfolk County Council (Holiday Lunches and
+     * the housing partnership) and the Home Office's system (a funder of two of them). The
+     * dashboard offers them for one-click sign-in (GET /dev/tokens); DevWelcome prints them.
+     */
     private static Map<String, String> tokens() {
-        boolean first = System.getProperty(TOKENS_PRINTED) == null;
         var admin = LocalTokens.token("local-admin", List.of("admin"), null);
-        var orgA = LocalTokens.token("person-at-org-a", List.of("partner"), "org-a");
-        var orgB = LocalTokens.token("person-at-org-b", List.of("partner"), "org-b");
-        var funder = LocalTokens.funderToken("system-of-dev-funder", "dev-funder");
-        // The dashboard offers these for one-click sign-in (GET /dev/tokens), in dev mode only.
-        var config = Map.of("mp.jwt.verify.publickey", LocalTokens.publicKey(),
+        var respect = LocalTokens.token("person-at-respect", List.of("partner"), "respect");
+        var council = LocalTokens.token("person-at-norfolk", List.of("partner"), "norfolk-county-council");
+        var funder = LocalTokens.funderToken("system-of-home-office", "home-office");
+        return Map.of("mp.jwt.verify.publickey", LocalTokens.publicKey(),
                 "mp.jwt.verify.issuer", LocalTokens.ISSUER,
-                "rapport.dev.tokens", "admin|" + admin + ";partner of org-a|" + orgA + ";partner of org-b|" + orgB
-                        + ";funder dev-funder|" + funder);
-        if (first) {
-            System.setProperty(TOKENS_PRINTED, "true");
-            LOG.infof("""
-                    Dev-mode tokens (valid 12 hours, signed with a key made at start-up):
-                      admin:              %s
-                      partner of org-a:   %s
-                      partner of org-b:   %s
-                      funder dev-funder:  %s (register it first: POST /admin/funders {"funderId":"dev-funder",...})
-                    Use one as: curl -H "Authorization: Bearer <token>" http://localhost:8080/partnerships/...
-                    or sign in to the dashboard at http://localhost:8080/ with one click.""", admin, orgA, orgB, funder);
-        }
-        return config;
+                "rapport.dev.tokens", "admin|" + admin + ";partner at respect|" + respect
+                        + ";partner at norfolk-county-council|" + council + ";funder home-office|" + funder);
     }
 
     private static Map<String, String> kafka() {
@@ -73,7 +64,7 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
             servers = LocalKafka.start();
             Runtime.getRuntime().addShutdownHook(new Thread(LocalKafka::stop, "local-kafka-stop"));
             System.setProperty(KAFKA_PROPERTY, servers);
-            LOG.infof("Started a local Kafka broker for dev mode at %s", servers);
+            LOG.debugf("Started a local Kafka broker for dev mode at %s", servers);
         }
         return Map.of("kafka.bootstrap.servers", servers);
     }
@@ -86,7 +77,7 @@ public class LocalInfrastructureConfig implements ConfigSourceFactory {
             Runtime.getRuntime().addShutdownHook(new Thread(LocalPostgres::stop, "local-postgres-stop"));
             var url = config.get("quarkus.datasource.jdbc.url");
             System.setProperty(PORT_PROPERTY, url.replaceAll(".*:(\\d+)/.*", "$1"));
-            LOG.infof("Started a local PostgreSQL server for dev mode at %s", url);
+            LOG.debugf("Started a local PostgreSQL server for dev mode at %s", url);
         } else {
             config = LocalPostgres.datasourceConfig(Integer.parseInt(port));
         }
