@@ -16,14 +16,14 @@ import org.rapport.domain.FundingSecured.FunderKind;
 public class Funder extends PanacheEntityBase {
 
     @Id
-    @Column(name = "funder_id")
+    @Column(name = "funder_id", columnDefinition = "text")
     public String funderId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public FunderKind kind;
 
     @Column(name = "registered_at", nullable = false)
