@@ -95,7 +95,11 @@ final class DemoStories {
         return sorted("Holiday Lunches", t);
     }
 
-    /** A housing partnership moving from sharing information (tactical) to one plan (strategic). */
+    /**
+     * A housing partnership moving from sharing information (tactical) to one plan (strategic):
+     * its goal expanded, a partnership agreement, shared funding, and meetings that moved from
+     * managers at working level to directors at board level.
+     */
     Story norfolkHousing() {
         var start = today.minusMonths(20);
         var orgs = new String[] {"norfolk-county-council", "broadland-housing", "shelter-norfolk"};
@@ -117,9 +121,6 @@ final class DemoStories {
                 .on(start.plusMonths(14).plusDays(1), new FundingSecured("step-down", new FundingSecured.Funder(
                         "norfolk-county-council", null, null), BigDecimal.valueOf(180_000), "GBP", start.plusMonths(15),
                         today.plusMonths(22), true));
-        for (var org : orgs) {
-            t.on(start.plusMonths(15), new PartnershipTypeConfirmed(org, PartnershipType.COLLABORATIVE));
-        }
         t.meetings(start.plusDays(14), start.plusMonths(12), 45,
                 meeting(MeetingHeld.MeetingKind.OPERATIONAL, Seniority.MANAGER, orgs));
         t.meetings(start.plusMonths(12).plusDays(14), today.minusDays(12), 30,
