@@ -75,6 +75,7 @@ public class KafkaClients {
         }
         try {
             admin().createTopics(List.of(newTopic)).all().get(10, TimeUnit.SECONDS);
+            awaitLeaders(topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -83,6 +84,27 @@ public class KafkaClients {
             throw new ExecutionException("topic " + topic + " could not be created in time", e);
         }
         knownTopics.add(topic);
+    }
+
+    /**
+     * A topic just created has no partition leaders for a moment, and the records sent meanwhile
+     * come back with retriable errors the producer logs; the first batch waits for them instead.
+     */
+    private void awaitLeaders(String topic) throws InterruptedException, ExecutionException {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                var description = admin().describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
+                        .get(topic);
+                if (description != null && description.partitions().stream().allMatch(p -> p.leader() != null
+                        && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Not described yet: ask again.
+            }
+            Thread.sleep(100);
+        }
     }
 
     private synchronized Admin admin() {
