@@ -39,9 +39,9 @@ function renderSignIn() {
   area,
   h('p', { id: 'token-help', class: 'muted' }, 'Paste the token your organisation issued you. It is kept in this tab only.'),
   h('button', { class: 'primary', type: 'submit', id: 'sign-in' }, 'Sign in'));
-  main.replaceChildren(heading('Sign in'),
+  main.replaceChildren(...[heading('Sign in'),
     message ? h('p', { class: 'notice card', id: 'sign-in-message', role: 'alert' }, message) : null,
-    form, devList);
+    form, devList].filter(Boolean));
   arrived('Sign in');
   fetch('/dev/tokens', { headers: { Accept: 'application/json' } }).then((r) => (r.ok ? r.json() : [])).then((tokens) => {
     if (tokens.length === 0) return;

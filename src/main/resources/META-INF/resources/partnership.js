@@ -138,8 +138,8 @@ function factsPanel(p, n) {
       h('strong', {}, `"${g.statement}"`), `${g.primary ? ' (primary)' : ''}, agreed ${day(g.agreedOn)}`
         + `${g.lastRevisedOn ? `, last revisited ${day(g.lastRevisedOn)}` : ''}`), 'No shared goal agreed yet.')),
     section('facts-governance', 'Governance', h('div', {},
-      dl([['Chair', p.chair ? `${p.chair.personRef}${p.chair.orgId ? ` of ${n.org(p.chair.orgId)}` : ', independent'}`
-        + ` (${words(p.chair.role).toLowerCase()}), since ${day(p.chair.appointedOn)}` : 'None appointed']]),
+      dl([['Chair', p.chair ? `${words(p.chair.role)}: ${p.chair.personRef}`
+        + `${p.chair.orgId ? ` of ${n.org(p.chair.orgId)}` : ''}, since ${day(p.chair.appointedOn)}` : 'None appointed']]),
       list(agreements, (a) => h('li', { class: 'fact' }, h('strong', {}, words(a.kind)),
         `, signed by ${n.orgs(a.signatories)}, review by ${day(a.reviewBy)}`
           + `${daysUntil(a.reviewBy) < 0 ? ' (overdue)' : ''}`), 'No agreement in force.'))),
@@ -246,7 +246,7 @@ export async function renderPartnership(main, id, params, message) {
         r.text, ' ', reasonPoints(r), r.kind === 'EXPECTED' ? [' ', h('span', { class: 'tag missing' }, 'missing record')] : null,
         eventLinks(id, r.eventIds, asOf)))),
       (dim.notAssessed || []).length === 0 ? null : h('ul', { class: 'reasons not-assessed-list no-print' },
-        dim.notAssessed.map((x) => h('li', { class: 'not-assessed' }, `Not assessed: ${x.why}`))));
+        [...new Set(dim.notAssessed.map((x) => x.why))].map((why) => h('li', { class: 'not-assessed' }, `Not assessed: ${why}`))));
   }));
 
   const alerts = h('ul', { class: 'alerts', id: 'alerts' }, health.alerts.length === 0 ? h('li', {}, 'No alerts.')
