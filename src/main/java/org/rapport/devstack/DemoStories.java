@@ -42,6 +42,16 @@ final class DemoStories {
     /** The seed story: three charities' chief executives meeting monthly for years, GREEN. */
     Story drive() {
         var t = SeedStories.toldOn(today).drive(today.minusDays(2), today.plusMonths(14), false);
+        // The seed story's goal and funders are placeholders; the demo speaks of Drive's own.
+        t.events.replaceAll(e -> switch (e.payload()) {
+            case SharedGoalAgreed g -> new HistoricEvent(e.eventId(), e.version(), e.occurredAt(), new SharedGoalAgreed(
+                    g.goalId(), "Fewer victims of domestic abuse: perpetrators who pose a high risk are challenged to "
+                            + "change.", g.primary(), g.endorsedBy()));
+            case FundingSecured f -> new HistoricEvent(e.eventId(), e.version(), e.occurredAt(), new FundingSecured(
+                    f.fundingId(), new FundingSecured.Funder(f.funder().funderId(), null, null), f.amount(), f.currency(),
+                    f.startsOn(), f.endsOn(), f.coreCosts()));
+            default -> e;
+        });
         return named("Drive", t, new PartnershipFormed("The Drive Partnership", PartnershipType.COLLABORATIVE,
                 "Perpetrators of domestic abuse who pose a high risk are rarely challenged to change.", List.of(
                         new Organisation("respect", "Respect", Sector.VOLUNTARY),
