@@ -31,7 +31,7 @@ function fieldId(path) {
 }
 
 /** The items of the partnership a field may choose from, as [value, words]. */
-export function choicesFor(source, partnership, events) {
+function choicesFor(source, partnership, events) {
   const p = partnership || {};
   switch (source) {
     case 'partners':

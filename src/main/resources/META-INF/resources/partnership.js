@@ -3,7 +3,7 @@
 
 import { api, caller, contractSchemas, mayRecord } from './api.js';
 import { h, heading, spaced, statusBadge, severityBadge, announce } from './dom.js';
-import { DIMENSIONS, STATUS_TEXT, alertCodes, alertLabel, words, typeWords, day, daysUntil, money, today, capitalise,
+import { DIMENSIONS, alertCodes, alertLabel, words, typeWords, day, daysUntil, money, today, capitalise,
   band } from './words.js';
 import { reasonPoints, basisTag, statusReasons, nextStepList } from './explain.js';
 import { eventForm, surveyRoundForm, recordableTypes } from './forms.js';
@@ -43,7 +43,7 @@ function namesOf(p) {
 }
 
 /** What an event said, in a line. */
-export function summary(e, n) {
+function summary(e, n) {
   const d = e.data || {};
   const get = (map, id) => map.get(id) || id;
   switch (e.type) {

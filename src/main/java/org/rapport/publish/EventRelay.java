@@ -52,6 +52,8 @@ public class EventRelay {
     static final long LOCK = 0x7261707072656c61L;
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final int FUNDER_CACHE = 10_000;
+    /** On each link of a publish span: the event it sent for the linked request. */
+    private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("rapport.event.id");
 
     private final EventStore store;
     private final Checkpoints checkpoints;
@@ -192,8 +194,6 @@ public class EventRelay {
         }
         return builder;
     }
-
-    private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("rapport.event.id");
 
     private void publish(List<StoredEvent> events) throws Exception {
         kafka.ensureTopic(Topics.EVENTS);
